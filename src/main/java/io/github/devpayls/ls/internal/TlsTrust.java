@@ -1,0 +1,107 @@
+package io.github.devpayls.ls.internal;
+
+import io.github.devpayls.ls.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The certificates a client trusts, turned into a TLS context as soon as it is configured, so a
+ * bad PEM file or key store fails at build time. Never trust-all: a server the configured CAs do
+ * not vouch for fails the handshake.
+ */
+public final class TlsTrust {
+
+    private final SSLContext sslContext;
+
+    private TlsTrust(SSLContext sslContext) {
+        this.sslContext = sslContext;
+    }
+
+    /** @return the JDK's default trusted CAs */
+    public static TlsTrust jdkDefault() {
+        return new TlsTrust(null);
+    }
+
+    /**
+     * @param sslContext a ready context
+     * @return trust through that context
+     */
+    public static TlsTrust sslContext(SSLContext sslContext) {
+        if (sslContext == null) {
+            throw new InvalidInputException("sslContext", "is required");
+        }
+        return new TlsTrust(sslContext);
+    }
+
+    /**
+     * @param trustStore a loaded key store of trusted certificates
+     * @return trust in exactly those certificates
+     */
+    public static TlsTrust keyStore(KeyStore trustStore) {
+        if (trustStore == null) {
+            throw new InvalidInputException("trustStore", "is required");
+        }
+        try {
+            if (trustStore.size() == 0) {
+                throw new InvalidInputException("trustStore", "must hold at least one certificate");
+            }
+            return new TlsTrust(contextTrusting(trustStore));
+        } catch (GeneralSecurityException e) {
+            throw new InvalidInputException("trustStore", "must be a loaded key store of certificates ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * @param pemFile a PEM file of one or more CA certificates
+     * @return trust in exactly those certificates
+     */
+    public static TlsTrust pemFile(Path pemFile) {
+        String field = "trustPemCertificates";
+        if (pemFile == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new InvalidInputException(field, "must hold at least one PEM certificate (" + pemFile + ")");
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            return new TlsTrust(contextTrusting(store));
+        } catch (IOException e) {
+            throw new InvalidInputException(field, "must be a readable file (" + pemFile + ": "
+                    + e.getClass().getSimpleName() + ")");
+        } catch (GeneralSecurityException e) {
+            throw new InvalidInputException(field, "must hold PEM X.509 certificates (" + pemFile + ")");
+        }
+    }
+
+    private static SSLContext contextTrusting(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    /** @return the context to use, or empty for the JDK default */
+    public Optional<SSLContext> context() {
+        return Optional.ofNullable(sslContext);
+    }
+}
