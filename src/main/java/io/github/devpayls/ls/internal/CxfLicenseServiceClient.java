@@ -25,6 +25,7 @@ import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.HTTPConduitFactory;
@@ -35,7 +36,7 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
  * The client over CXF: one JAX-WS proxy built from the classpath contract on the shared bus, with
  * CXF's URLConnection conduit chosen for this client only (it is many times cheaper per call than
  * CXF's default conduit, and the JVM-wide switch would change every other CXF client). Per-call
- * values (timeouts cut to the deadline, the attempt's {@link ResponseHead}) travel in the proxy's
+ * values (timeouts cut to the deadline, the attempt's {@link AttemptTrace}) travel in the proxy's
  * thread-local request context, which keeps the one proxy safe to call from many threads.
  */
 public final class CxfLicenseServiceClient implements LicenseServiceClient {
@@ -73,15 +74,18 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
             factory.setEndpointName(new QName(LicenseServiceFacts.NAMESPACE, LicenseServiceFacts.PORT_NAME));
         }
         Map<String, Object> properties = new HashMap<>(XmlLimits.asCxfProperties());
-        // Let non-500 error responses (a 503 in particular) reach the in-chain, so ResponseHead sees
+        // Let non-500 error responses (a 503 in particular) reach the in-chain, so AttemptTrace sees
         // their status and Retry-After instead of CXF throwing before anything reads them.
         properties.put(HTTPConduit.NO_IO_EXCEPTIONS, Boolean.TRUE);
+        // CXF would log its in-chain failures at WARN with texts that can quote a response body.
+        properties.put(FaultListener.class.getName(), new ScrubbingFaultListener());
         factory.setProperties(properties);
-        factory.getInInterceptors().add(new ResponseHead.Recorder());
+        factory.getInInterceptors().add(new AttemptTrace.Recorder());
+        factory.getInFaultInterceptors().add(new AttemptTrace.FaultMarker());
         if (configuration.logSoapMessages()) {
+            // The in-chain logs every response, faults included, before CXF decides it is a fault.
             factory.getOutInterceptors().add(SoapMessageLog.outbound());
             factory.getInInterceptors().add(SoapMessageLog.inbound());
-            factory.getInFaultInterceptors().add(SoapMessageLog.inbound());
         }
         this.port = factory.create(AmazonLSPortType.class);
         this.cxfClient = ClientProxy.getClient(port);
@@ -149,11 +153,11 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
     private AttemptOutcome<ActivationResult> attempt(io.github.devpayls.ls.internal.contract.ActivateDesktopProduct body,
                                                      List<String> secrets, Duration remaining) {
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();
-        ResponseHead head = new ResponseHead();
+        AttemptTrace head = new AttemptTrace(secrets);
         boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
         long receiveMillis = Math.max(1, Math.min(requestTimeout.toMillis(), remaining.toMillis()));
         long connectMillis = Math.max(1, Math.min(connectTimeout.toMillis(), remaining.toMillis()));
-        context.put(ResponseHead.KEY, head);
+        context.put(AttemptTrace.KEY, head);
         context.put(Message.RECEIVE_TIMEOUT, receiveMillis);
         context.put(Message.CONNECTION_TIMEOUT, connectMillis);
         try {
@@ -169,6 +173,10 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
                         violation.requestId());
             }
         } catch (SOAPFaultException fault) {
+            if (!head.soapFaultRead()) {
+                // CXF reports its own failures (connect, parse, content type) as SOAP faults too.
+                return failure(fault, head, receiveMillis, deadlineBound, secrets);
+            }
             ServiceError error = FaultTranslator.translate(fault.getFault(), secrets);
             int status = head.status();
             if (status == LicenseServiceFacts.THROTTLED_HTTP_STATUS || error.retryable()) {
@@ -176,18 +184,22 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
             }
             return new AttemptOutcome.Answered<>(new ActivationResult.Rejected(error), status, error.requestId());
         } catch (WebServiceException | org.apache.cxf.interceptor.Fault failure) {
-            if (head.status() == LicenseServiceFacts.THROTTLED_HTTP_STATUS) {
-                // Throttling may come with any body (HTML, empty); the status alone decides.
-                return new AttemptOutcome.Unavailable<>(head.status(), Optional.empty(), Optional.empty(),
-                        retryAfter(head));
-            }
-            return FailureClassifier.classify(failure, head, OPERATION, receiveMillis, deadlineBound, secrets);
+            return failure(failure, head, receiveMillis, deadlineBound, secrets);
         } finally {
-            context.remove(ResponseHead.KEY);
+            context.remove(AttemptTrace.KEY);
         }
     }
 
-    private Optional<Duration> retryAfter(ResponseHead head) {
+    private AttemptOutcome<ActivationResult> failure(RuntimeException failure, AttemptTrace head, long receiveMillis,
+                                                     boolean deadlineBound, List<String> secrets) {
+        if (head.status() == LicenseServiceFacts.THROTTLED_HTTP_STATUS) {
+            // Throttling may come with any body (HTML, empty, garbage); the status alone decides.
+            return new AttemptOutcome.Unavailable<>(head.status(), Optional.empty(), Optional.empty(), retryAfter(head));
+        }
+        return FailureClassifier.classify(failure, head, OPERATION, receiveMillis, deadlineBound, secrets);
+    }
+
+    private Optional<Duration> retryAfter(AttemptTrace head) {
         return head.retryAfter().flatMap(retries::parseRetryAfter);
     }
 

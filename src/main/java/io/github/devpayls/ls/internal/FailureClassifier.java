@@ -39,7 +39,7 @@ final class FailureClassifier {
      * @param <T>           the call's result type
      * @return the failed outcome
      */
-    static <T> AttemptOutcome.Failed<T> classify(Throwable failure, ResponseHead head, String operation,
+    static <T> AttemptOutcome.Failed<T> classify(Throwable failure, AttemptTrace head, String operation,
                                                  long timeoutMillis, boolean deadlineBound,
                                                  Collection<String> secrets) {
         Throwable cause = SensitiveNames.scrubbedCopy(failure, secrets);

@@ -45,11 +45,15 @@ final class SoapMessageLog {
         return new Inbound();
     }
 
-    static String render(String direction, Object status, Object headers, byte[] body, int length, boolean cut) {
+    static String render(String direction, Object status, Object headers, byte[] body, int length, boolean cut,
+                         Message message) {
+        AttemptTrace trace = AttemptTrace.of(message);
         @SuppressWarnings("unchecked")
         Map<String, List<String>> masked = SensitiveNames.maskHeaders(
                 headers instanceof Map<?, ?> ? (Map<String, List<String>>) headers : null);
-        String text = SensitiveNames.maskXml(new String(body, 0, length, StandardCharsets.UTF_8));
+        // Scrubbing the request's own secrets too catches a peer that echoes them outside any element.
+        String text = SensitiveNames.scrub(new String(body, 0, length, StandardCharsets.UTF_8),
+                trace == null ? List.of() : trace.secrets());
         return direction + (status == null ? "" : " status=" + status) + " headers=" + masked + " body="
                 + text + (cut ? "…(cut)" : "");
     }
@@ -91,7 +95,7 @@ final class SoapMessageLog {
                         byte[] bytes = copy.toByteArray();
                         LOG.debug(render("request to " + message.get(Message.ENDPOINT_ADDRESS), null,
                                 message.get(Message.PROTOCOL_HEADERS), bytes, bytes.length,
-                                bytes.length >= MAX_LOGGED_BYTES));
+                                bytes.length >= MAX_LOGGED_BYTES, message));
                     }
                     super.close();
                 }
@@ -114,7 +118,7 @@ final class SoapMessageLog {
                 byte[] head = original.readNBytes(MAX_LOGGED_BYTES + 1);
                 boolean cut = head.length > MAX_LOGGED_BYTES;
                 LOG.debug(render("response", message.get(Message.RESPONSE_CODE), message.get(Message.PROTOCOL_HEADERS),
-                        head, Math.min(head.length, MAX_LOGGED_BYTES), cut));
+                        head, Math.min(head.length, MAX_LOGGED_BYTES), cut, message));
                 // Whatever was read goes back in front of the rest, so parsing sees the whole body.
                 message.setContent(InputStream.class, cut
                         ? new SequenceInputStream(new ByteArrayInputStream(head), original)

@@ -1,36 +1,211 @@
 package io.github.devpayls.ls.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devpayls.ls.ActivationKey;
+import io.github.devpayls.ls.ActivationRequest;
 import io.github.devpayls.ls.ActivationResult;
+import io.github.devpayls.ls.FaultType;
 import io.github.devpayls.ls.ProductToken;
+import io.github.devpayls.ls.ProtocolFailureException;
 import io.github.devpayls.ls.RetryPolicy;
+import io.github.devpayls.ls.ServiceErrorCode;
+import io.github.devpayls.ls.ServiceUnavailableException;
+import io.github.devpayls.ls.TransportFailureException;
+import io.github.devpayls.ls.internal.ScriptedPeer.Reply;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The CXF wiring against a scripted plain-HTTP peer: what each kind of answer becomes. The
+ * simulator-based *IT tests repeat the important ones over HTTPS end to end.
+ */
 class CxfWiringTest {
 
     static final ProductToken TOKEN = ProductToken.of("{ProductToken}AAAABBBBCCCC");
-    static final ActivationKey KEY = ActivationKey.of("ADMAY7DVLJTWHJ76MMBMQEXAMPLE");
+    static final String KEY_TEXT = "ADMAY7DVLJTWHJ76MMBMQEXAMPLE";
+    static final ActivationKey KEY = ActivationKey.of(KEY_TEXT);
+    static final String REQUEST_ID = "11111111-2222-3333-4444-555555555555";
+    static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    static final String USER_TOKEN = "{UserToken}AAAAuserTokenBase64==";
 
-    static CxfLicenseServiceClient client(ScriptedPeer peer, RetryPolicy policy) {
-        return CxfLicenseServiceClient.open(new ClientConfiguration(peer.endpoint(), TlsTrust.jdkDefault(),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), policy, true));
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    CxfLicenseServiceClient client(URI endpoint, RetryPolicy policy, Duration deadline) {
+        ClientConfiguration configuration = new ClientConfiguration(endpoint, TlsTrust.jdkDefault(),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), deadline, policy, true);
+        // The stub random always picks the ceiling, so delays are exact; the sleeper only records.
+        return CxfLicenseServiceClient.open(configuration, new RetryExecutor(policy, deadline, sleeps::add,
+                bound -> bound - 1, System::nanoTime, Clock.systemUTC()));
+    }
+
+    CxfLicenseServiceClient client(ScriptedPeer peer, RetryPolicy policy) {
+        return client(peer.endpoint(), policy, Duration.ofSeconds(10));
+    }
+
+    static RetryPolicy retries(int attempts) {
+        return RetryPolicy.builder().maxAttempts(attempts).baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofSeconds(1)).build();
     }
 
     @Test
-    void client_usesUrlConnectionConduit_andMapsSuccess() throws Exception {
+    void activate_whenServiceIssuesCredentials_returnsActivatedThroughUrlConnectionConduit() throws Exception {
         try (ScriptedPeer peer = new ScriptedPeer();
              CxfLicenseServiceClient client = client(peer, RetryPolicy.none())) {
-            peer.then(ScriptedPeer.Reply.xml(200, ScriptedPeer.success("{UserToken}abc", "AKIA0000000000000000",
-                    "s".repeat(40), "11111111-2222-3333-4444-555555555555")));
+            peer.then(Reply.xml(200, ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE", SECRET_KEY, REQUEST_ID)));
+
+            ActivationResult result = client.activateDesktopProduct(
+                    ActivationRequest.of(KEY, TOKEN).withTokenExpiration(Duration.ofHours(1)));
+
             assertThat(client.conduit()).isInstanceOf(URLConnectionHTTPConduit.class);
+            ActivationResult.Activated activated = (ActivationResult.Activated) result;
+            assertThat(activated.credentials().userToken().reveal()).isEqualTo(USER_TOKEN);
+            assertThat(activated.credentials().accessKeyId()).isEqualTo("AKIAIOSFODNN7EXAMPLE");
+            assertThat(activated.credentials().secretAccessKey().reveal()).isEqualTo(SECRET_KEY);
+            assertThat(activated.requestId().value()).isEqualTo(REQUEST_ID);
+            assertThat(result.toString()).doesNotContain(USER_TOKEN, SECRET_KEY);
+            assertThat(peer.requests().get(0))
+                    .contains("<ActivationKey>" + KEY_TEXT + "</ActivationKey>")
+                    .contains("<TokenExpiration>PT3600S</TokenExpiration>");
+        }
+    }
+
+    @Test
+    void activate_whenServiceFaultsWithClientCode_returnsRejectedWithAction() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(3))) {
+            peer.then(Reply.xml(500, ScriptedPeer.fault("aws:Client.ExpiredActivationKey",
+                    "The key " + KEY_TEXT + " has expired", REQUEST_ID)));
+
             ActivationResult result = client.activateDesktopProduct(KEY, TOKEN);
+
+            ActivationResult.Rejected rejected = (ActivationResult.Rejected) result;
+            assertThat(rejected.error().code()).isEqualTo(ServiceErrorCode.EXPIRED_ACTIVATION_KEY);
+            assertThat(rejected.error().type()).isEqualTo(FaultType.SENDER);
+            assertThat(rejected.error().requestId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(REQUEST_ID));
+            assertThat(rejected.error().action()).contains("fresh key");
+            assertThat(rejected.error().message()).doesNotContain(KEY_TEXT).contains("has expired");
+            assertThat(peer.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void activate_whenThrottledThenAnswered_retriesHonouringRetryAfter() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(4))) {
+            peer.then(Reply.xml(503, ScriptedPeer.fault("aws:Server.RequestThrottled", "slow down", "r-1"),
+                            "Retry-After", "2"))
+                    .then(new Reply(503, "text/html", "<html><body>busy</body></html>", List.of()))
+                    .then(new Reply(503, null, "", List.of()))
+                    .then(Reply.xml(200, ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE", SECRET_KEY, REQUEST_ID)));
+
+            ActivationResult result = client.activateDesktopProduct(KEY, TOKEN);
+
             assertThat(result).isInstanceOf(ActivationResult.Activated.class);
-            System.out.println(result);
-            System.out.println(peer.requests());
+            assertThat(peer.requestCount()).isEqualTo(4);
+            // Retry-After 2 s beats the first ceiling (100 ms); then the ceilings 200 ms and 400 ms.
+            assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void activate_whenThrottledThroughEveryAttempt_throwsServiceUnavailableWithLastAnswer() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(3))) {
+            peer.always(body -> Reply.xml(503, ScriptedPeer.fault("aws:Server.RequestThrottled", "slow down", "r-9")));
+
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
+                        assertThat(e.attempts()).isEqualTo(3);
+                        assertThat(e.lastHttpStatus()).isEqualTo(503);
+                        assertThat(e.lastRequestId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo("r-9"));
+                        assertThat(e.lastError()).hasValueSatisfying(
+                                err -> assertThat(err.code()).isEqualTo(ServiceErrorCode.REQUEST_THROTTLED));
+                    });
+            assertThat(peer.requestCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void activate_whenServerFaultIsRetryable_retriesItToo() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(2))) {
+            peer.then(Reply.xml(500, ScriptedPeer.fault("aws:Server.InternalError", "oops", "r-1")))
+                    .then(Reply.xml(200, ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE", SECRET_KEY, REQUEST_ID)));
+
+            assertThat(client.activateDesktopProduct(KEY, TOKEN)).isInstanceOf(ActivationResult.Activated.class);
+            assertThat(peer.requestCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void activate_whenSuccessLacksSecretKey_throwsProtocolFailureAndHandsOutNothing() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(3))) {
+            peer.always(body -> Reply.xml(200, ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE", null, REQUEST_ID)));
+
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(ProtocolFailureException.class, e -> {
+                        assertThat(e.getMessage()).contains("SecretAccessKey").doesNotContain(USER_TOKEN);
+                        assertThat(e.requestId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(REQUEST_ID));
+                        assertThat(e.httpStatus()).hasValue(200);
+                    });
+            assertThat(peer.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void activate_whenBodyIsNotXml_throwsProtocolFailureWithoutRetry() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(3))) {
+            peer.always(body -> Reply.xml(200, "this is { not xml"));
+
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(ProtocolFailureException.class,
+                            e -> assertThat(e.httpStatus()).hasValue(200));
+            assertThat(peer.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void activate_whenHtmlErrorPage_throwsProtocolFailureNamingStatus() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(3))) {
+            peer.always(body -> new Reply(404, "text/html", "<html><body>" + KEY_TEXT + "</body></html>", List.of()));
+
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(ProtocolFailureException.class, e -> {
+                        assertThat(e.httpStatus()).hasValue(404);
+                        assertThat(e.getMessage()).contains("404").doesNotContain(KEY_TEXT);
+                        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                            assertThat(String.valueOf(t.getMessage())).doesNotContain(KEY_TEXT);
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void activate_whenConnectionRefused_retriesThenThrowsConnectFailureNotReached() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (CxfLicenseServiceClient client = client(URI.create("http://127.0.0.1:" + port + "/"), retries(3),
+                Duration.ofSeconds(10))) {
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.CONNECT);
+                        assertThat(e.requestMayHaveReachedService()).isFalse();
+                        assertThat(e.attempts()).isEqualTo(3);
+                    });
+            assertThat(sleeps).hasSize(2);
         }
     }
 }

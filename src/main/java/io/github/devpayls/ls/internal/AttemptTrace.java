@@ -1,0 +1,120 @@
+package io.github.devpayls.ls.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+
+/**
+ * One attempt's state inside CXF: the secrets of its request (for masking in logs), and what it
+ * saw of the HTTP response before the body was parsed — status, content type, {@code Retry-After}
+ * and whether the body was a SOAP fault. Created per attempt and put in the thread's request
+ * context; the interceptors below fill it in. The one place that looks at the HTTP layer of a
+ * response, because a 503 must be recognised whatever its body is.
+ */
+final class AttemptTrace {
+
+    /** Request-context key under which the attempt's instance travels. */
+    static final String KEY = AttemptTrace.class.getName();
+
+    private final List<String> secrets;
+    private int status = -1;
+    private String contentType;
+    private String retryAfter;
+    private boolean soapFaultRead;
+
+    /** @param secrets secret values of the attempt's request */
+    AttemptTrace(List<String> secrets) {
+        this.secrets = List.copyOf(secrets);
+    }
+
+    /** @return secret values of the attempt's request, which no log line may show */
+    List<String> secrets() {
+        return secrets;
+    }
+
+    /** @return the HTTP status, or -1 when no response head arrived */
+    int status() {
+        return status;
+    }
+
+    /** @return the response's content type, if any */
+    Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
+    /** @return the raw {@code Retry-After} value, if any */
+    Optional<String> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** @return whether the response body was a SOAP fault that CXF read from the wire */
+    boolean soapFaultRead() {
+        return soapFaultRead;
+    }
+
+    /**
+     * @param message any message of the attempt's exchange
+     * @return the attempt's trace, or {@code null} outside a call of this client
+     */
+    static AttemptTrace of(Message message) {
+        Message out = message.getExchange() == null ? null : message.getExchange().getOutMessage();
+        Object holder = out == null ? null : out.getContextualProperty(KEY);
+        return holder instanceof AttemptTrace head ? head : null;
+    }
+
+    /**
+     * Marks that the in-fault chain read a SOAP fault from the response. CXF raises its own
+     * failures (connection refused, unparseable body) as SOAP faults too; only a fault that came
+     * over the wire is the service's answer.
+     */
+    static final class FaultMarker extends AbstractPhaseInterceptor<Message> {
+
+        FaultMarker() {
+            super(Phase.POST_UNMARSHAL);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            AttemptTrace head = of(message);
+            if (head != null && message.getContent(Exception.class) instanceof SoapFault) {
+                head.soapFaultRead = true;
+            }
+        }
+    }
+
+    /** Fills the attempt's {@link AttemptTrace} in as soon as a response arrives, before anything parses it. */
+    static final class Recorder extends AbstractPhaseInterceptor<Message> {
+
+        Recorder() {
+            super(Phase.RECEIVE);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            AttemptTrace head = of(message);
+            if (head == null) {
+                return;
+            }
+            Object code = message.get(Message.RESPONSE_CODE);
+            if (code instanceof Integer status) {
+                head.status = status;
+            }
+            Object type = message.get(Message.CONTENT_TYPE);
+            head.contentType = type == null ? null : type.toString();
+            Object headers = message.get(Message.PROTOCOL_HEADERS);
+            if (headers instanceof Map<?, ?> map) {
+                // HTTP header names are case-insensitive; the map's own ordering is not guaranteed to be.
+                for (Map.Entry<?, ?> header : map.entrySet()) {
+                    if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(String.valueOf(header.getKey()))
+                            && header.getValue() instanceof List<?> list && !list.isEmpty()) {
+                        head.retryAfter = String.valueOf(list.get(0));
+                    }
+                }
+            }
+        }
+    }
+}
