@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
@@ -206,6 +207,87 @@ class CxfWiringTest {
                         assertThat(e.attempts()).isEqualTo(3);
                     });
             assertThat(sleeps).hasSize(2);
+        }
+    }
+
+    @Test
+    void activate_whenPeerNeverAnswers_throwsTimeoutAtTheDeadline() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer.endpoint(), retries(3), Duration.ofMillis(700))) {
+            peer.always(body -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Reply.xml(200, "late");
+            });
+
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.TIMEOUT);
+                        assertThat(e.requestMayHaveReachedService()).isTrue();
+                        assertThat(e.getMessage()).contains("deadline");
+                        assertThat(e.attempts()).isEqualTo(1);
+                    });
+            assertThat(peer.requestCount()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void activate_fromSixteenThreadsOnOneClient_eachGetsItsOwnAnswer() throws Exception {
+        java.util.regex.Pattern keyPattern = java.util.regex.Pattern.compile("<ActivationKey>([^<]+)</ActivationKey>");
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, retries(3))) {
+            // Keys ending in an odd digit are refused; the others get credentials derived from the key,
+            // so a mixed-up answer (or a fault state leaking between threads) shows.
+            peer.always(body -> {
+                java.util.regex.Matcher m = keyPattern.matcher(body);
+                String key = m.find() ? m.group(1) : "none";
+                int last = key.charAt(key.length() - 1) - '0';
+                return last % 2 == 1
+                        ? Reply.xml(500, ScriptedPeer.fault("aws:Client.InvalidActivationKey", "bad", "rid-" + key))
+                        : Reply.xml(200, ScriptedPeer.success("{UserToken}" + key, "AKID" + key, "SECRET" + key, "rid-" + key));
+            });
+            int threads = 16;
+            int callsPerThread = 20;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int checked = 0;
+                    for (int i = 0; i < callsPerThread; i++) {
+                        String key = String.format("THREAD%02dCALL%02dKEY%d", thread, i, (thread + i) % 10);
+                        ActivationResult result = client.activateDesktopProduct(ActivationKey.of(key), TOKEN);
+                        if ((thread + i) % 2 == 1) {
+                            ActivationResult.Rejected rejected = (ActivationResult.Rejected) result;
+                            assertThat(rejected.error().requestId()).hasValueSatisfying(
+                                    id -> assertThat(id.value()).isEqualTo("rid-" + key));
+                        } else {
+                            ActivationResult.Activated activated = (ActivationResult.Activated) result;
+                            assertThat(activated.credentials().userToken().reveal()).isEqualTo("{UserToken}" + key);
+                            assertThat(activated.credentials().accessKeyId()).isEqualTo("AKID" + key);
+                            assertThat(activated.credentials().secretAccessKey().reveal()).isEqualTo("SECRET" + key);
+                            assertThat(activated.requestId().value()).isEqualTo("rid-" + key);
+                        }
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            int total = 0;
+            for (java.util.concurrent.Future<Integer> result : results) {
+                total += result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(total).isEqualTo(threads * callsPerThread);
+            assertThat(peer.requestCount()).isEqualTo(threads * callsPerThread);
         }
     }
 }
