@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.internal;
 
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.HTTPConduit;
 
 /**
  * One attempt's state inside CXF: the secrets of its request (for masking in logs), and what it
@@ -25,6 +27,9 @@ final class AttemptTrace {
     private String contentType;
     private String retryAfter;
     private boolean soapFaultRead;
+    // Written by the watchdog thread, read by the calling thread.
+    private volatile HttpURLConnection connection;
+    private volatile boolean deadlineAbort;
 
     /** @param secrets secret values of the attempt's request */
     AttemptTrace(List<String> secrets) {
@@ -49,6 +54,23 @@ final class AttemptTrace {
     /** @return the raw {@code Retry-After} value, if any */
     Optional<String> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Called by the deadline watchdog: closes the attempt's connection, which makes a read that
+     * is still trickling in fail at once. A read timeout alone would not: it restarts with every byte.
+     */
+    void abortForDeadline() {
+        deadlineAbort = true;
+        HttpURLConnection open = connection;
+        if (open != null) {
+            open.disconnect();
+        }
+    }
+
+    /** @return whether the watchdog cut the attempt off at the call's deadline */
+    boolean deadlineAborted() {
+        return deadlineAbort;
     }
 
     /** @return whether the response body was a SOAP fault that CXF read from the wire */
@@ -82,6 +104,31 @@ final class AttemptTrace {
             AttemptTrace head = of(message);
             if (head != null && message.getContent(Exception.class) instanceof SoapFault) {
                 head.soapFaultRead = true;
+            }
+        }
+    }
+
+    /** @return the response facts only; CXF's debug logging prints request contexts, and this travels in one */
+    @Override
+    public String toString() {
+        return "AttemptTrace[status=" + status + ", soapFault=" + soapFaultRead + ", deadlineAbort=" + deadlineAbort + "]";
+    }
+
+    /** Remembers the attempt's HTTP connection once the conduit has opened it, for {@link #abortForDeadline()}. */
+    static final class ConnectionCatcher extends AbstractPhaseInterceptor<Message> {
+
+        ConnectionCatcher() {
+            super(Phase.PRE_STREAM);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            AttemptTrace trace = of(message);
+            if (trace != null && message.get(HTTPConduit.KEY_HTTP_CONNECTION) instanceof HttpURLConnection open) {
+                trace.connection = open;
+                if (trace.deadlineAbort) {
+                    open.disconnect();
+                }
             }
         }
     }

@@ -9,7 +9,6 @@ import io.github.devpayls.ls.ProductToken;
 import io.github.devpayls.ls.ProtocolFailureException;
 import io.github.devpayls.ls.ServiceError;
 import io.github.devpayls.ls.internal.contract.AmazonLSPortType;
-import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.net.URI;
@@ -19,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.xml.namespace.QName;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -42,7 +42,6 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 public final class CxfLicenseServiceClient implements LicenseServiceClient {
 
     private static final String OPERATION = "ActivateDesktopProduct";
-    private static final String THREAD_LOCAL_REQUEST_CONTEXT = "thread.local.request.context";
 
     /** Selects {@link URLConnectionHTTPConduit} through the endpoint-info property CXF's HTTP transport consults first. */
     private static final HTTPConduitFactory URL_CONNECTION_CONDUITS =
@@ -82,6 +81,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         factory.setProperties(properties);
         factory.getInInterceptors().add(new AttemptTrace.Recorder());
         factory.getInFaultInterceptors().add(new AttemptTrace.FaultMarker());
+        factory.getOutInterceptors().add(new AttemptTrace.ConnectionCatcher());
         if (configuration.logSoapMessages()) {
             // The in-chain logs every response, faults included, before CXF decides it is a fault.
             factory.getOutInterceptors().add(SoapMessageLog.outbound());
@@ -91,7 +91,9 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         this.cxfClient = ClientProxy.getClient(port);
         cxfClient.getEndpoint().getEndpointInfo().setProperty(HTTPConduitFactory.class.getName(), URL_CONNECTION_CONDUITS);
         configureConduit((HTTPConduit) cxfClient.getConduit(), configuration);
-        ((BindingProvider) port).getRequestContext().put(THREAD_LOCAL_REQUEST_CONTEXT, Boolean.TRUE);
+        // Straight on the CXF client, not through the JAX-WS BindingProvider view: that view keeps a
+        // "scopes" map inside the context, which a shallow per-thread copy would share between threads.
+        cxfClient.setThreadLocalRequestContext(true);
     }
 
     /**
@@ -152,7 +154,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
 
     private AttemptOutcome<ActivationResult> attempt(io.github.devpayls.ls.internal.contract.ActivateDesktopProduct body,
                                                      List<String> secrets, Duration remaining) {
-        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+        Map<String, Object> context = cxfClient.getRequestContext();
         AttemptTrace head = new AttemptTrace(secrets);
         boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
         long receiveMillis = Math.max(1, Math.min(requestTimeout.toMillis(), remaining.toMillis()));
@@ -160,6 +162,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         context.put(AttemptTrace.KEY, head);
         context.put(Message.RECEIVE_TIMEOUT, receiveMillis);
         context.put(Message.CONNECTION_TIMEOUT, connectMillis);
+        ScheduledFuture<?> watchdog = DeadlineWatchdog.schedule(head::abortForDeadline, remaining);
         try {
             var response = port.activateDesktopProduct(body);
             try {
@@ -186,6 +189,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         } catch (WebServiceException | org.apache.cxf.interceptor.Fault failure) {
             return failure(failure, head, receiveMillis, deadlineBound, secrets);
         } finally {
+            watchdog.cancel(false);
             context.remove(AttemptTrace.KEY);
         }
     }

@@ -46,6 +46,10 @@ final class FailureClassifier {
         int status = head.status();
         String root = detail(failure, secrets);
 
+        if (head.deadlineAborted()) {
+            return transport(Kind.TIMEOUT, operation + ": no complete answer within the call's deadline",
+                    true, cause, AttemptOutcome.Delivery.MAYBE_PROCESSED, status);
+        }
         if (find(failure, SSLHandshakeException.class) != null) {
             return transport(Kind.TLS, operation + ": TLS handshake failed, the server is not trusted or TLS is"
                     + " misconfigured (" + root + ")", false, cause, AttemptOutcome.Delivery.NOT_SENT, status);

@@ -238,6 +238,24 @@ class CxfWiringTest {
     }
 
     @Test
+    void activate_whenPeerTricklesTheAnswer_isCutOffAtTheDeadline() throws Exception {
+        // 50 ms per byte never trips the 5 s read timeout, and the whole body would take ~30 s.
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer.endpoint(), retries(3), Duration.ofMillis(700))) {
+            peer.always(body -> new Reply(200, "text/xml", ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE",
+                    SECRET_KEY, REQUEST_ID), List.of(), Duration.ofMillis(50)));
+
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.TIMEOUT);
+                        assertThat(e.getMessage()).contains("deadline");
+                        assertThat(e.requestMayHaveReachedService()).isTrue();
+                    });
+            assertThat(peer.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void activate_fromSixteenThreadsOnOneClient_eachGetsItsOwnAnswer() throws Exception {
         java.util.regex.Pattern keyPattern = java.util.regex.Pattern.compile("<ActivationKey>([^<]+)</ActivationKey>");
         try (ScriptedPeer peer = new ScriptedPeer();

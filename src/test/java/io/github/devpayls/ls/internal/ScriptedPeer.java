@@ -22,8 +22,12 @@ import java.util.function.Function;
  */
 final class ScriptedPeer implements AutoCloseable {
 
-    /** One canned HTTP response. */
-    record Reply(int status, String contentType, String body, List<String[]> headers) {
+    /** One canned HTTP response; a positive {@code perByte} sends the body one byte at a time at that pace. */
+    record Reply(int status, String contentType, String body, List<String[]> headers, java.time.Duration perByte) {
+        Reply(int status, String contentType, String body, List<String[]> headers) {
+            this(status, contentType, body, headers, java.time.Duration.ZERO);
+        }
+
         static Reply xml(int status, String body, String... headerPairs) {
             List<String[]> headers = new java.util.ArrayList<>();
             for (int i = 0; i + 1 < headerPairs.length; i += 2) {
@@ -89,7 +93,20 @@ final class ScriptedPeer implements AutoCloseable {
         }
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            if (reply.perByte().isZero()) {
+                out.write(bytes);
+                return;
+            }
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                try {
+                    Thread.sleep(reply.perByte().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
