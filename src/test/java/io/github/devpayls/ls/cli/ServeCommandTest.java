@@ -141,6 +141,23 @@ class ServeCommandTest {
     }
 
     @Test
+    void configureLogging_keepsALogbackConfigurationTheUserChose() {
+        String property = "logback.configurationFile";
+        String before = System.getProperty(property);
+        try {
+            System.setProperty(property, "/etc/my-logback.xml");
+            Main.configureLogging();
+            assertThat(System.getProperty(property)).isEqualTo("/etc/my-logback.xml");
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    @Test
     void configureLogging_pointsLogbackAtTheCliConfiguration_whichExists() {
         assertThat(Main.class.getClassLoader().getResource(Main.LOGBACK_CONFIGURATION)).isNotNull();
         assertThat(Main.class.getClassLoader().getResource("logback.xml")).as("no root logback.xml in the library")
