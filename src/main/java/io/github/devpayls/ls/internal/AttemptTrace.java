@@ -1,5 +1,9 @@
 package io.github.devpayls.ls.internal;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +118,56 @@ final class AttemptTrace {
         return "AttemptTrace[status=" + status + ", soapFault=" + soapFaultRead + ", deadlineAbort=" + deadlineAbort + "]";
     }
 
+    /**
+     * The JDK reports a connection closed before the declared Content-Length as a normal end of
+     * stream, which the XML parser would then call malformed. This makes it a broken connection.
+     */
+    private static void guardLength(Message message, String declared) {
+        InputStream body = message.getContent(InputStream.class);
+        long length;
+        try {
+            length = Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (body != null && length > 0) {
+            message.setContent(InputStream.class, new LengthCheckingInputStream(body, length));
+        }
+    }
+
+    /** Fails with {@link EOFException} when the stream ends before its declared length. */
+    static final class LengthCheckingInputStream extends FilterInputStream {
+        private final long declared;
+        private long read;
+
+        LengthCheckingInputStream(InputStream in, long declared) {
+            super(in);
+            this.declared = declared;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(n);
+            return n;
+        }
+
+        private void count(int n) throws EOFException {
+            if (n >= 0) {
+                read += n;
+            } else if (read < declared) {
+                throw new EOFException("the connection closed after " + read + " of " + declared + " bytes");
+            }
+        }
+    }
+
     /** Remembers the attempt's HTTP connection once the conduit has opened it, for {@link #abortForDeadline()}. */
     static final class ConnectionCatcher extends AbstractPhaseInterceptor<Message> {
 
@@ -156,9 +210,14 @@ final class AttemptTrace {
             if (headers instanceof Map<?, ?> map) {
                 // HTTP header names are case-insensitive; the map's own ordering is not guaranteed to be.
                 for (Map.Entry<?, ?> header : map.entrySet()) {
-                    if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(String.valueOf(header.getKey()))
-                            && header.getValue() instanceof List<?> list && !list.isEmpty()) {
+                    String name = String.valueOf(header.getKey());
+                    if (!(header.getValue() instanceof List<?> list) || list.isEmpty()) {
+                        continue;
+                    }
+                    if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(name)) {
                         head.retryAfter = String.valueOf(list.get(0));
+                    } else if ("Content-Length".equalsIgnoreCase(name)) {
+                        guardLength(message, String.valueOf(list.get(0)));
                     }
                 }
             }

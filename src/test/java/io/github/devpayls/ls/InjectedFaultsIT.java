@@ -1,0 +1,112 @@
+package io.github.devpayls.ls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.devpayls.ls.simulator.CredentialPart;
+import io.github.devpayls.ls.simulator.FixtureProduct;
+import io.github.devpayls.ls.simulator.InjectedFault;
+import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every misbehaviour the simulator can script, and what the client makes of it: a typed
+ * {@link NoAnswerException}, never a partial result, never a hang past the deadline.
+ */
+class InjectedFaultsIT {
+
+    private static LicenseServiceSimulator sim;
+    private static LicenseServiceClient client;
+    private static FixtureProduct product;
+
+    @BeforeAll
+    static void start() {
+        sim = LicenseServiceSimulator.builder().start();
+        client = LicenseServiceClient.builder()
+                .endpoint(sim.endpoint())
+                .trustPemCertificates(sim.caCertificatePem().orElseThrow())
+                .retryPolicy(RetryPolicy.none())
+                .callDeadline(Duration.ofSeconds(2))
+                .build();
+        product = sim.fixtures().products().get(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void clearFaults() {
+        sim.faults().clear();
+    }
+
+    static Stream<Arguments> faults() {
+        Consumer<NoAnswerException> protocol = e -> assertThat(e).isInstanceOf(ProtocolFailureException.class);
+        Consumer<NoAnswerException> lost = e -> assertThat(e).isInstanceOfSatisfying(TransportFailureException.class,
+                t -> assertThat(t.requestMayHaveReachedService()).isTrue());
+        return Stream.of(
+                Arguments.of("non-XML body", InjectedFault.nonXml(), protocol),
+                Arguments.of("truncated XML", InjectedFault.truncatedXml(), protocol),
+                Arguments.of("HTML 500 page", InjectedFault.html(500), protocol),
+                Arguments.of("HTML 404 page", InjectedFault.html(404), protocol),
+                Arguments.of("oversized body", InjectedFault.oversized(4 * 1024 * 1024), protocol),
+                Arguments.of("DOCTYPE with entities", InjectedFault.doctype(
+                        "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\">]><x>&a;</x>"), protocol),
+                Arguments.of("empty UserToken", InjectedFault.emptyCredential(CredentialPart.USER_TOKEN), protocol),
+                Arguments.of("empty SecretAccessKey", InjectedFault.emptyCredential(CredentialPart.SECRET_ACCESS_KEY),
+                        protocol),
+                Arguments.of("missing AWSAccessKeyId", InjectedFault.missingCredential(CredentialPart.ACCESS_KEY_ID),
+                        protocol),
+                Arguments.of("connection closed mid-body", InjectedFault.closeMidBody(), lost),
+                Arguments.of("trickle past the deadline", InjectedFault.trickle(Duration.ofMillis(100)),
+                        (Consumer<NoAnswerException>) e -> assertThat(e).isInstanceOfSatisfying(
+                                TransportFailureException.class,
+                                t -> assertThat(t.kind()).isEqualTo(TransportFailureException.Kind.TIMEOUT))),
+                Arguments.of("delay past the deadline", InjectedFault.delay(Duration.ofSeconds(5)),
+                        (Consumer<NoAnswerException>) e -> assertThat(e).isInstanceOfSatisfying(
+                                TransportFailureException.class,
+                                t -> assertThat(t.kind()).isEqualTo(TransportFailureException.Kind.TIMEOUT))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void activate_whenPeerMisbehaves_throwsTypedNoAnswer(String name, InjectedFault fault,
+                                                         Consumer<NoAnswerException> expectation) {
+        sim.faults().injectNext(1, fault);
+        ActivationKey key = ActivationKey.of(sim.mintActivationKey(product.productCode()));
+
+        assertThatThrownBy(() -> client.activateDesktopProduct(key, ProductToken.of(product.productToken())))
+                .isInstanceOfSatisfying(NoAnswerException.class, e -> {
+                    expectation.accept(e);
+                    assertThat(e.getMessage()).doesNotContain(key.reveal());
+                });
+    }
+
+    /**
+     * Pins a documented limit (docs/client.md): the JDK's HttpURLConnection itself resends a
+     * buffered POST once when the connection closes before any answer byte
+     * ({@code sun.net.http.retryPost}, JVM-wide, default true). The client does not switch to
+     * streaming mode to prevent it, because streaming small bodies costs far more per call.
+     */
+    @org.junit.jupiter.api.Test
+    void activate_whenConnectionDroppedBeforeAnyAnswer_theJdkResendsOnce() {
+        sim.faults().injectNext(1, InjectedFault.dropConnection());
+        int before = sim.requestCount();
+        ActivationKey key = ActivationKey.of(sim.mintActivationKey(product.productCode()));
+
+        ActivationResult result = client.activateDesktopProduct(key, ProductToken.of(product.productToken()));
+
+        assertThat(result).isInstanceOf(ActivationResult.Activated.class);
+        assertThat(sim.requestCount() - before).isEqualTo(2);
+    }
+}
