@@ -97,9 +97,15 @@ public final class RetryExecutor {
     public <T> T execute(String operation, Attempt<T> attempt) {
         long deadline = nanoTime.getAsLong() + callDeadline.toNanos();
         boolean anySent = false;
+        AttemptOutcome<T> previous = null;
         for (int number = 1; ; number++) {
             long remaining = deadline - nanoTime.getAsLong();
+            if (remaining <= 0 && previous != null) {
+                // The wait overslept the deadline: no time is left for another attempt.
+                throw finalFailure(previous, number - 1);
+            }
             AttemptOutcome<T> outcome = attempt.run(number, Duration.ofNanos(Math.max(remaining, 1)));
+            previous = outcome;
             if (outcome instanceof AttemptOutcome.Answered<T> answered) {
                 log(operation, number, outcome, "done", null);
                 return answered.value();

@@ -145,6 +145,20 @@ class RetryExecutorTest {
     }
 
     @Test
+    void execute_whenAWaitOversleepsTheDeadline_makesNoFurtherAttempt() {
+        AtomicInteger calls = new AtomicInteger();
+        RetryExecutor executor = new RetryExecutor(policy(5), Duration.ofMillis(500), delay -> {
+            nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        }, bound -> 0, nanos::get, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> executor.execute("Op", (attempt, remaining) -> {
+            calls.incrementAndGet();
+            return throttled(Optional.empty());
+        })).isInstanceOfSatisfying(ServiceUnavailableException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void execute_whenRequestCertainlyNotSent_retries() {
         RetryExecutor executor = executor(policy(3), Duration.ofMinutes(1), 0);
         AtomicInteger calls = new AtomicInteger();
