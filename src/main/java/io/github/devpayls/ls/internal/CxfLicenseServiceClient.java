@@ -67,6 +67,8 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         factory.setAddress(endpoint.toString());
         URL wsdl = CxfLicenseServiceClient.class.getClassLoader()
                 .getResource(LicenseServiceFacts.WSDL_CLASSPATH_LOCATION);
+        // The WSDL ships in the jar; read from there, never fetched. Were it missing, CXF would build
+        // the same model from the SEI's annotations.
         if (wsdl != null) {
             factory.setWsdlURL(wsdl.toExternalForm());
             factory.setServiceName(new QName(LicenseServiceFacts.NAMESPACE, LicenseServiceFacts.SERVICE_NAME));
@@ -119,7 +121,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         policy.setReceiveTimeout(configuration.requestTimeout().toMillis());
         // A redirect would resend the activation key somewhere the caller did not choose.
         policy.setAutoRedirect(false);
-        // Bodies are small; one fixed-length write beats chunk framing.
+        // Bodies are small: buffered whole and sent with a Content-Length, no chunk framing.
         policy.setAllowChunking(false);
         conduit.setClient(policy);
         if ("https".equalsIgnoreCase(configuration.endpoint().getScheme())) {
