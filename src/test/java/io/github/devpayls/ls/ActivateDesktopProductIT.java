@@ -39,9 +39,7 @@ class ActivateDesktopProductIT {
     @BeforeAll
     static void start() {
         sim = LicenseServiceSimulator.builder().start();
-        client = LicenseServiceClient.builder()
-                .endpoint(sim.endpoint())
-                .trustPemCertificates(sim.caCertificatePem().orElseThrow())
+        client = SimulatorBackedClients.trusting(sim)
                 .retryPolicy(FAST_RETRIES)
                 .callDeadline(Duration.ofSeconds(20))
                 .build();
@@ -65,11 +63,11 @@ class ActivateDesktopProductIT {
     }
 
     private static ProductToken token(FixtureProduct p) {
-        return ProductToken.of(p.productToken());
+        return SimulatorBackedClients.token(p);
     }
 
     private static ActivationKey freshKey(FixtureProduct p) {
-        return ActivationKey.of(sim.mintActivationKey(p.productCode()));
+        return SimulatorBackedClients.freshKey(sim, p);
     }
 
     private static ServiceError rejected(ActivationResult result) {
@@ -219,18 +217,22 @@ class ActivateDesktopProductIT {
 
     @Test
     void activate_whenServerHangsPastDeadline_throwsTimeout() {
-        sim.faults().injectNext(1, InjectedFault.hang());
-        try (LicenseServiceClient impatient = LicenseServiceClient.builder()
-                .endpoint(sim.endpoint())
-                .trustPemCertificates(sim.caCertificatePem().orElseThrow())
+        try (LicenseServiceClient impatient = SimulatorBackedClients.trusting(sim)
                 .retryPolicy(FAST_RETRIES)
-                .callDeadline(Duration.ofMillis(800)).build()) {
+                .callDeadline(Duration.ofSeconds(3)).build()) {
+            // A first call pays the client's TLS handshake, so the deadline below measures only the hang.
+            assertThat(impatient.activateDesktopProduct(freshKey(product), token(product)))
+                    .isInstanceOf(ActivationResult.Activated.class);
+            sim.faults().injectNext(1, InjectedFault.hang());
+            int before = sim.requestCount();
+
             assertThatThrownBy(() -> impatient.activateDesktopProduct(freshKey(product), token(product)))
                     .isInstanceOfSatisfying(TransportFailureException.class, e -> {
                         assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.TIMEOUT);
                         assertThat(e.requestMayHaveReachedService()).isTrue();
                         assertThat(e.attempts()).isEqualTo(1);
                     });
+            assertThat(sim.requestCount() - before).isEqualTo(1);
         }
     }
 
