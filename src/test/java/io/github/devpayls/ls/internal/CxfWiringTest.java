@@ -65,7 +65,7 @@ class CxfWiringTest {
             ActivationResult result = client.activateDesktopProduct(
                     ActivationRequest.of(KEY, TOKEN).withTokenExpiration(Duration.ofHours(1)));
 
-            assertThat(client.conduit()).isInstanceOf(URLConnectionHTTPConduit.class);
+            assertThat(client.conduit()).isExactlyInstanceOf(URLConnectionHTTPConduit.class);
             ActivationResult.Activated activated = (ActivationResult.Activated) result;
             assertThat(activated.credentials().userToken().reveal()).isEqualTo(USER_TOKEN);
             assertThat(activated.credentials().accessKeyId()).isEqualTo("AKIAIOSFODNN7EXAMPLE");
@@ -75,6 +75,30 @@ class CxfWiringTest {
             assertThat(peer.requests().get(0))
                     .contains("<ActivationKey>" + KEY_TEXT + "</ActivationKey>")
                     .contains("<TokenExpiration>PT3600S</TokenExpiration>");
+        }
+    }
+
+    @Test
+    void conduitChoice_isPerClient_andLeavesJvmDefaultsAlone() throws Exception {
+        org.apache.cxf.Bus defaultBefore = org.apache.cxf.BusFactory.getDefaultBus(false);
+        try (ScriptedPeer peer = new ScriptedPeer();
+             CxfLicenseServiceClient client = client(peer, RetryPolicy.none())) {
+            org.apache.cxf.jaxws.JaxWsProxyFactoryBean plain = new org.apache.cxf.jaxws.JaxWsProxyFactoryBean();
+            plain.setBus(SharedBus.get());
+            plain.setServiceClass(io.github.devpayls.ls.internal.contract.AmazonLSPortType.class);
+            plain.setAddress(peer.endpoint().toString());
+            Object other = plain.create();
+            try {
+                assertThat(client.conduit()).isExactlyInstanceOf(URLConnectionHTTPConduit.class);
+                // Another CXF client, even on the same bus, keeps CXF's default conduit (which in CXF 4
+                // subclasses URLConnectionHTTPConduit, hence the exact-class checks).
+                assertThat(org.apache.cxf.frontend.ClientProxy.getClient(other).getConduit())
+                        .isExactlyInstanceOf(org.apache.cxf.transport.http.HttpClientHTTPConduit.class);
+                assertThat(System.getProperty("org.apache.cxf.transport.http.forceURLConnection")).isNull();
+                assertThat(org.apache.cxf.BusFactory.getDefaultBus(false)).isSameAs(defaultBefore);
+            } finally {
+                org.apache.cxf.frontend.ClientProxy.getClient(other).destroy();
+            }
         }
     }
 
