@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.soapui;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,30 @@ record SoapUiProject(String name, Path file, String resourceRoot, List<WsdlInter
     /** @return the folder holding the project file, which SoapUI calls {@code ${projectDir}} */
     Path projectDir() {
         return file.toAbsolutePath().normalize().getParent();
+    }
+
+    /**
+     * Where the interface's WSDL is: {@code ${projectDir}} expanded, a relative path resolved against
+     * the resource root (itself usually {@code ${projectDir}}), as SoapUI does.
+     *
+     * @throws SoapUiProjectException when the definition is remote or uses other properties
+     */
+    Path wsdlPath(WsdlInterface wsdlInterface) {
+        String definition = wsdlInterface.definition().replace("${projectDir}", projectDir().toString());
+        String root = resourceRoot.replace("${projectDir}", projectDir().toString());
+        if (definition.contains("${") || root.contains("${")) {
+            throw new SoapUiProjectException("interface '" + wsdlInterface.name() + "': the runner expands only "
+                    + "${projectDir} in definition and resourceRoot");
+        }
+        if (definition.startsWith("file:")) {
+            return Path.of(URI.create(definition));
+        }
+        if (definition.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+            throw new SoapUiProjectException("interface '" + wsdlInterface.name() + "' loads its WSDL from "
+                    + definition + "; the runner reads local files only");
+        }
+        Path base = root.isBlank() ? projectDir() : Path.of(root);
+        return base.resolve(definition).toAbsolutePath().normalize();
     }
 
     /** @return the interface of that name, if the project declares it */

@@ -186,7 +186,7 @@ final class SoapUiRunner {
         }
         stepResults.put(step.name(), result);
         SoapUiAssertions.Context context = new SoapUiAssertions.Context(expander, operation.name(),
-                wsdlPath(wsdlInterface));
+                project.wsdlPath(wsdlInterface));
         List<String> failed = new ArrayList<>();
         for (Assertion assertion : request.assertions()) {
             try {
@@ -226,22 +226,6 @@ final class SoapUiRunner {
         Charset responseCharset = declared.find() ? Charset.forName(declared.group(1).trim()) : StandardCharsets.UTF_8;
         return new StepResult(body, response.statusCode(), contentType, new String(response.body(), responseCharset),
                 taken);
-    }
-
-    private Path wsdlPath(WsdlInterface wsdlInterface) {
-        PropertyExpander projectScope = new PropertyExpander(new PropertyExpander.Scope(projectProperties, Map.of(),
-                Map.of(), project.projectDir(), Map.of()));
-        String definition = projectScope.expand(wsdlInterface.definition());
-        if (definition.startsWith("file:")) {
-            return Path.of(URI.create(definition));
-        }
-        if (definition.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !definition.matches("^[a-zA-Z]:[\\\\/].*")) {
-            throw new SoapUiProjectException("interface '" + wsdlInterface.name() + "' loads its WSDL from "
-                    + definition + "; the runner reads local files only");
-        }
-        String root = projectScope.expand(Objects.requireNonNullElse(project.resourceRoot(), ""));
-        Path base = root.isBlank() ? project.projectDir() : Path.of(root);
-        return base.resolve(definition).normalize();
     }
 
     /** Configures a {@link SoapUiRunner}: the project file, property overrides and TLS trust. */
