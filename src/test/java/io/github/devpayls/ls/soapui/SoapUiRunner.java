@@ -92,12 +92,17 @@ final class SoapUiRunner {
         return project;
     }
 
-    /** @return one container per test suite holding one test per test case, in the project's order */
+    /**
+     * @return one container per test suite, named after it, holding one test per test case, named
+     *         {@code <suite> / <case>}, in the project's order
+     */
     Stream<DynamicNode> testSuites() {
         URI source = project.file().toAbsolutePath().toUri();
+        // Tests carry the suite name too: surefire's report shows the test's name alone, and case
+        // names repeat across suites.
         return project.testSuites().stream().map(suite -> DynamicContainer.dynamicContainer(suite.name(), source,
-                suite.testCases().stream().map(testCase -> DynamicTest.dynamicTest(testCase.name(), source,
-                        () -> run(suite, testCase)))));
+                suite.testCases().stream().map(testCase -> DynamicTest.dynamicTest(
+                        suite.name() + " / " + testCase.name(), source, () -> run(suite, testCase)))));
     }
 
     /**

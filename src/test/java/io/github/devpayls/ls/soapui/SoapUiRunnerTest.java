@@ -38,14 +38,15 @@ class SoapUiRunnerTest {
     }
 
     @Test
-    void testSuites_areContainersNamedAfterSuitesHoldingTestsNamedAfterCases() {
+    void testSuites_areContainersNamedAfterSuitesHoldingTestsNamedAfterSuiteAndCase() {
         List<String> names = new ArrayList<>();
         runner.testSuites().forEach(node -> names.add(describe(node)));
 
         assertThat(names).containsExactly(
-                "Conforming[success, fault, chained steps]",
-                "Broken[wrong fault code, schema violation, too slow]",
-                "Unsupported[unknown assertion type, groovy step, undeclared operation, disabled step, undefined property]");
+                "Conforming[Conforming / success, Conforming / fault, Conforming / chained steps]",
+                "Broken[Broken / wrong fault code, Broken / schema violation, Broken / too slow]",
+                "Unsupported[Unsupported / unknown assertion type, Unsupported / groovy step, "
+                        + "Unsupported / undeclared operation, Unsupported / disabled step, Unsupported / undefined property]");
     }
 
     @Test
