@@ -1,0 +1,96 @@
+package io.github.devpayls.ls.cli;
+
+import io.github.devpayls.ls.simulator.FixtureProduct;
+import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
+import io.github.devpayls.ls.simulator.SimulatorFixtures;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code devpay-ls serve}: starts the License Service simulator on loopback, prints where it is
+ * and its demo fixtures, one {@code name: value} per line, and serves until interrupted.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the License Service simulator on 127.0.0.1 until interrupted.",
+            "Prints the endpoint, the WSDL address, the CA certificate file and, per demo product,",
+            "its product token, a valid activation key and an expired one."})
+final class ServeCommand implements Callable<Integer> {
+
+    /** How long {@code serve} keeps the simulator running once it has printed its details. */
+    @FunctionalInterface
+    interface Lifetime {
+        /**
+         * Returns when the simulator should stop; it is closed afterwards.
+         *
+         * @param simulator the running simulator
+         * @throws InterruptedException when interrupted while waiting
+         */
+        void await(LicenseServiceSimulator simulator) throws InterruptedException;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1 (default: an ephemeral port).")
+    private int port;
+
+    @Option(names = "--http", description = "Serve plain HTTP instead of HTTPS (loopback only).")
+    private boolean http;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the demo products, tokens and keys (default: ${DEFAULT-VALUE}).")
+    private long seed = SimulatorFixtures.DEFAULT_SEED;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Directory for ca-certificate.pem, kept on exit (default: a temporary directory).")
+    private Path stateDirectory;
+
+    private final Lifetime lifetime;
+
+    ServeCommand(Lifetime lifetime) {
+        this.lifetime = lifetime;
+    }
+
+    /** Serves until the JVM shuts down (Ctrl-C, SIGTERM); the shutdown hook closes the simulator. */
+    static Lifetime untilShutdown() {
+        return simulator -> {
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                simulator.close();
+                stopped.countDown();
+            }, "devpay-ls-serve-shutdown"));
+            stopped.await();
+        };
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LicenseServiceSimulator.Builder builder = LicenseServiceSimulator.builder().port(port).plainHttp(http).seed(seed);
+        if (stateDirectory != null) {
+            builder.stateDirectory(stateDirectory);
+        }
+        try (LicenseServiceSimulator simulator = builder.start()) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("endpoint: " + simulator.endpoint());
+            out.println("wsdl: " + simulator.wsdlUrl());
+            simulator.caCertificatePem().ifPresent(pem -> out.println("ca-certificate: " + pem.toAbsolutePath()));
+            for (FixtureProduct product : simulator.fixtures().products()) {
+                String code = product.productCode();
+                out.println("product-token[" + code + "]: " + product.productToken());
+                out.println("activation-key[" + code + "]: " + product.activationKey());
+                out.println("expired-activation-key[" + code + "]: " + product.expiredActivationKey());
+            }
+            out.flush();
+            lifetime.await(simulator);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,235 @@
+package io.github.devpayls.ls.simulator;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A way for the simulator to misbehave on one request, created by the static factories. Every
+ * fault reads the whole request first, so a client sees what it would see from a real server
+ * that accepted its request. Faults described as "the simulator's answer" run the request through
+ * the model (it may issue credentials) and then spoil the response on the way out.
+ */
+public sealed interface InjectedFault {
+
+    /** @return HTTP 503 with an {@code aws:Server.RequestThrottled} SOAP fault, no {@code Retry-After} */
+    static InjectedFault throttle() {
+        return new Throttle(ThrottleBody.SOAP_FAULT, Optional.empty());
+    }
+
+    /**
+     * @param body             what the 503's body holds
+     * @param retryAfterOrNull the {@code Retry-After} to send (whole seconds, rounded up), or
+     *                         {@code null} for none
+     * @return HTTP 503 with that body
+     */
+    static InjectedFault throttle(ThrottleBody body, Duration retryAfterOrNull) {
+        return new Throttle(body, Optional.ofNullable(retryAfterOrNull));
+    }
+
+    /**
+     * @param delay how long to wait after reading the request
+     * @return the normal answer, after that delay (cut short when the simulator closes)
+     */
+    static InjectedFault delay(Duration delay) {
+        return new Delay(delay);
+    }
+
+    /** @return reads the request and never answers; the connection is released on close */
+    static InjectedFault hang() {
+        return new Hang();
+    }
+
+    /** @return reads the request, then closes the connection without sending a byte */
+    static InjectedFault dropConnection() {
+        return new DropConnection();
+    }
+
+    /**
+     * @return the simulator's answer with its status, headers and full {@code Content-Length},
+     *         but only the first half of the body; then the connection closes
+     */
+    static InjectedFault closeMidBody() {
+        return new CloseMidBody();
+    }
+
+    /**
+     * @param perByte the pause before each byte of the body
+     * @return the simulator's answer, its body sent one byte per interval
+     */
+    static InjectedFault trickle(Duration perByte) {
+        return new Trickle(perByte);
+    }
+
+    /**
+     * @param status      the HTTP status
+     * @param contentType the {@code Content-Type}, or {@code null} for none
+     * @param body        the body, sent verbatim as UTF-8
+     * @return exactly that response
+     */
+    static InjectedFault rawResponse(int status, String contentType, String body) {
+        return new RawResponse(status, Optional.ofNullable(contentType), body);
+    }
+
+    /**
+     * @param status the HTTP status
+     * @return an HTML error page with that status
+     */
+    static InjectedFault html(int status) {
+        return new Html(status);
+    }
+
+    /** @return HTTP 200, {@code text/xml}, a body that is not XML */
+    static InjectedFault nonXml() {
+        return new NonXml();
+    }
+
+    /** @return HTTP 200 with the simulator's answer cut in the middle (a consistent {@code Content-Length}) */
+    static InjectedFault truncatedXml() {
+        return new TruncatedXml();
+    }
+
+    /**
+     * @param bytes the approximate size of the response
+     * @return HTTP 200 with the simulator's answer, padded by SOAP header elements to about that size
+     */
+    static InjectedFault oversized(int bytes) {
+        return new Oversized(bytes);
+    }
+
+    /**
+     * @param doctypeAndBody the whole response body, typically a DOCTYPE with entity declarations
+     *                       followed by an envelope
+     * @return HTTP 200, {@code text/xml}, that body verbatim
+     */
+    static InjectedFault doctype(String doctypeAndBody) {
+        return new Doctype(doctypeAndBody);
+    }
+
+    /**
+     * @param part the part to leave out
+     * @return the simulator's answer (a success for a valid request) without that element
+     */
+    static InjectedFault missingCredential(CredentialPart part) {
+        return new MissingCredential(part);
+    }
+
+    /**
+     * @param part the part to empty
+     * @return the simulator's answer (a success for a valid request) with that element empty
+     */
+    static InjectedFault emptyCredential(CredentialPart part) {
+        return new EmptyCredential(part);
+    }
+
+    /** HTTP 503. @param body what the body holds @param retryAfter the {@code Retry-After}, if any */
+    record Throttle(ThrottleBody body, Optional<Duration> retryAfter) implements InjectedFault {
+        /** Checks the components. */
+        public Throttle {
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            retryAfter.ifPresent(InjectedFault::requireNotNegative);
+        }
+    }
+
+    /** The normal answer, late. @param delay the wait */
+    record Delay(Duration delay) implements InjectedFault {
+        /** Checks the delay. */
+        public Delay {
+            requireNotNegative(delay);
+        }
+    }
+
+    /** No answer at all. */
+    record Hang() implements InjectedFault {
+    }
+
+    /** The connection closed without a response. */
+    record DropConnection() implements InjectedFault {
+    }
+
+    /** Half a body, then the connection closed. */
+    record CloseMidBody() implements InjectedFault {
+    }
+
+    /** A slow body. @param perByte the pause before each byte */
+    record Trickle(Duration perByte) implements InjectedFault {
+        /** Checks the pause. */
+        public Trickle {
+            requireNotNegative(perByte);
+        }
+    }
+
+    /** A verbatim response. @param status the status @param contentType its type @param body the body */
+    record RawResponse(int status, Optional<String> contentType, String body) implements InjectedFault {
+        /** Checks the components. */
+        public RawResponse {
+            requireStatus(status);
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /** An HTML error page. @param status its status */
+    record Html(int status) implements InjectedFault {
+        /** Checks the status. */
+        public Html {
+            requireStatus(status);
+        }
+    }
+
+    /** A body that is not XML. */
+    record NonXml() implements InjectedFault {
+    }
+
+    /** The answer cut in the middle. */
+    record TruncatedXml() implements InjectedFault {
+    }
+
+    /** The answer padded to about {@code bytes}. @param bytes the size */
+    record Oversized(int bytes) implements InjectedFault {
+        /** Checks the size. */
+        public Oversized {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("bytes must be positive: " + bytes);
+            }
+        }
+    }
+
+    /** A verbatim body with a DOCTYPE. @param doctypeAndBody the body */
+    record Doctype(String doctypeAndBody) implements InjectedFault {
+        /** Checks the body. */
+        public Doctype {
+            Objects.requireNonNull(doctypeAndBody, "doctypeAndBody");
+        }
+    }
+
+    /** A result lacking one credential. @param part the missing part */
+    record MissingCredential(CredentialPart part) implements InjectedFault {
+        /** Checks the part. */
+        public MissingCredential {
+            Objects.requireNonNull(part, "part");
+        }
+    }
+
+    /** A result with one credential empty. @param part the empty part */
+    record EmptyCredential(CredentialPart part) implements InjectedFault {
+        /** Checks the part. */
+        public EmptyCredential {
+            Objects.requireNonNull(part, "part");
+        }
+    }
+
+    private static void requireNotNegative(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + duration);
+        }
+    }
+
+    private static void requireStatus(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + status);
+        }
+    }
+}

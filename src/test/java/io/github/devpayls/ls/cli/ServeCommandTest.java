@@ -1,0 +1,166 @@
+package io.github.devpayls.ls.cli;
+
+import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code devpay-ls serve} run in-process, with captured output and a test-controlled lifetime. */
+class ServeCommandTest {
+
+    private record Run(int exitCode, List<String> out, String err) {
+    }
+
+    private static Run run(ServeCommand.Lifetime lifetime, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), lifetime).execute(args);
+        return new Run(exitCode, out.toString().lines().toList(), err.toString());
+    }
+
+    private static String value(List<String> lines, String name) {
+        return lines.stream().filter(line -> line.startsWith(name + ": ")).findFirst()
+                .map(line -> line.substring(name.length() + 2)).orElseThrow();
+    }
+
+    @Test
+    void serve_printsEndpointWsdlCaAndFixtures_oneALine_inOrder() {
+        AtomicReference<LicenseServiceSimulator> served = new AtomicReference<>();
+        AtomicReference<Boolean> caExistedWhileServing = new AtomicReference<>();
+
+        Run run = run(simulator -> {
+            served.set(simulator);
+            caExistedWhileServing.set(Files.exists(simulator.caCertificatePem().orElseThrow()));
+        }, "serve");
+
+        assertThat(run.exitCode()).isZero();
+        LicenseServiceSimulator simulator = served.get();
+        List<String> expected = new java.util.ArrayList<>(List.of(
+                "endpoint: " + simulator.endpoint(),
+                "wsdl: " + simulator.endpoint() + "?wsdl",
+                "ca-certificate: " + simulator.caCertificatePem().orElseThrow().toAbsolutePath()));
+        simulator.fixtures().products().forEach(product -> {
+            expected.add("product-token[" + product.productCode() + "]: " + product.productToken());
+            expected.add("activation-key[" + product.productCode() + "]: " + product.activationKey());
+            expected.add("expired-activation-key[" + product.productCode() + "]: " + product.expiredActivationKey());
+        });
+        assertThat(run.out()).containsExactlyElementsOf(expected);
+        assertThat(value(run.out(), "endpoint")).matches("https://127\\.0\\.0\\.1:\\d+/");
+        assertThat(caExistedWhileServing.get()).isTrue();
+    }
+
+    @Test
+    void serve_answersRequestsWhileServing_andStopsAfterwards() throws Exception {
+        AtomicReference<Integer> statusWhileServing = new AtomicReference<>();
+        AtomicReference<URI> endpoint = new AtomicReference<>();
+
+        Run run = run(simulator -> {
+            endpoint.set(simulator.endpoint());
+            try {
+                statusWhileServing.set(HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(simulator.wsdlUrl()).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "serve", "--http", "--port", "0");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(statusWhileServing.get()).isEqualTo(200);
+        assertThat(value(run.out(), "endpoint")).startsWith("http://127.0.0.1:");
+        assertThat(run.out()).noneMatch(line -> line.startsWith("ca-certificate:"));
+        assertThat(run.out()).filteredOn(line -> line.startsWith("activation-key[")).hasSize(2);
+        assertThatRefused(endpoint.get());
+    }
+
+    private static void assertThatRefused(URI endpoint) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("?wsdl")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void serve_withTheSameSeed_printsTheSameFixtures_andAnotherSeedOthers() {
+        ServeCommand.Lifetime stopAtOnce = simulator -> { };
+
+        List<String> one = fixtureLines(run(stopAtOnce, "serve", "--http", "--seed", "7"));
+        List<String> two = fixtureLines(run(stopAtOnce, "serve", "--http", "--seed", "7"));
+        List<String> other = fixtureLines(run(stopAtOnce, "serve", "--http", "--seed", "8"));
+
+        assertThat(one).hasSize(6).isEqualTo(two).doesNotContainAnyElementsOf(other);
+    }
+
+    private static List<String> fixtureLines(Run run) {
+        return run.out().stream().filter(line -> line.contains("]: ")).toList();
+    }
+
+    @Test
+    void serve_withStateDir_writesTheCaCertificateThere(@org.junit.jupiter.api.io.TempDir Path directory) {
+        Run run = run(simulator -> { }, "serve", "--state-dir", directory.toString());
+
+        assertThat(value(run.out(), "ca-certificate")).isEqualTo(directory.resolve("ca-certificate.pem").toString());
+        assertThat(directory.resolve("ca-certificate.pem")).exists();
+    }
+
+    @Test
+    void serveHelp_describesTheOptions() {
+        Run run = run(simulator -> { }, "serve", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(String.join("\n", run.out())).contains("--port").contains("--http").contains("--seed")
+                .contains("Usage: devpay-ls serve");
+    }
+
+    @Test
+    void topLevelHelp_listsServe() {
+        Run run = run(simulator -> { }, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(String.join("\n", run.out())).contains("Usage: devpay-ls").contains("serve");
+    }
+
+    @Test
+    void unknownOption_failsWithUsageOnStandardError() {
+        Run run = run(simulator -> { }, "serve", "--no-such-option");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--no-such-option");
+    }
+
+    @Test
+    void configureLogging_keepsALogbackConfigurationTheUserChose() {
+        String property = "logback.configurationFile";
+        String before = System.getProperty(property);
+        try {
+            System.setProperty(property, "/etc/my-logback.xml");
+            Main.configureLogging();
+            assertThat(System.getProperty(property)).isEqualTo("/etc/my-logback.xml");
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    @Test
+    void configureLogging_pointsLogbackAtTheCliConfiguration_whichExists() {
+        assertThat(Main.class.getClassLoader().getResource(Main.LOGBACK_CONFIGURATION)).isNotNull();
+        assertThat(Main.class.getClassLoader().getResource("logback.xml")).as("no root logback.xml in the library")
+                .isNull();
+    }
+}
