@@ -14,8 +14,8 @@ import org.w3c.dom.Element;
 
 /**
  * The {@code soapui} Maven profile passes fixed fixture values to SmartBear's plugin; they must be
- * the ones the simulator derives from its default seed, and every property it sets must exist in
- * the project. The plugin and its repository appear only inside the profile.
+ * the ones the simulator derives from its default seed, equal the project's own defaults, and name
+ * properties the project declares. The plugin and its repository appear only inside the profile.
  */
 class AmazonLsSoapUiProfileTest {
 
@@ -41,6 +41,18 @@ class AmazonLsSoapUiProfileTest {
                 .containsEntry("soapui.fixture.activationKey", product.activationKey())
                 .containsEntry("soapui.fixture.expiredActivationKey", product.expiredActivationKey())
                 .containsEntry("soapui.fixture.incorrectActivationKey", otherProduct.activationKey());
+    }
+
+    @Test
+    void projectDefaults_equalTheProfilesFixtures_soTheProjectRunsAsIsAgainstServe() {
+        Map<String, String> profile = profileProperties();
+        Map<String, String> project = SoapUiProjectReader.read(AmazonLsSoapUiProject.FILE).properties();
+
+        assertThat(project.get("endpoint")).isEqualTo("http://127.0.0.1:" + profile.get("soapui.simulator.port") + "/");
+        for (String name : List.of("productCode", "productToken", "activationKey", "expiredActivationKey",
+                "incorrectActivationKey")) {
+            assertThat(project.get(name)).as(name).isEqualTo(profile.get("soapui.fixture." + name));
+        }
     }
 
     @Test
