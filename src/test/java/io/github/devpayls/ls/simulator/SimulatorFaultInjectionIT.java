@@ -57,6 +57,13 @@ class SimulatorFaultInjectionIT {
         return SimulatorClients.post(simulator, validRequest);
     }
 
+    private static ActivateDesktopProduct activationRequest() {
+        ActivateDesktopProduct request = new ActivateDesktopProduct();
+        request.setActivationKey(product.activationKey());
+        request.setProductToken(product.productToken());
+        return request;
+    }
+
     private static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -175,11 +182,9 @@ class SimulatorFaultInjectionIT {
     void closeMidBody_failsAGeneratedClient() {
         simulator.faults().injectNext(1, InjectedFault.closeMidBody());
         AmazonLSPortType port = SimulatorClients.proxy(simulator);
-        ActivateDesktopProduct request = new ActivateDesktopProduct();
-        request.setActivationKey(product.activationKey());
-        request.setProductToken(product.productToken());
 
-        assertThatThrownBy(() -> port.activateDesktopProduct(request)).isInstanceOf(WebServiceException.class);
+        assertThatThrownBy(() -> port.activateDesktopProduct(activationRequest()))
+                .isInstanceOf(WebServiceException.class);
     }
 
     @Test
@@ -284,11 +289,9 @@ class SimulatorFaultInjectionIT {
     @Test
     void missingCredential_reachesAGeneratedClientAsAnAbsentValue() {
         simulator.faults().injectNext(1, InjectedFault.missingCredential(CredentialPart.USER_TOKEN));
-        ActivateDesktopProduct request = new ActivateDesktopProduct();
-        request.setActivationKey(product.activationKey());
-        request.setProductToken(product.productToken());
 
-        var result = SimulatorClients.proxy(simulator).activateDesktopProduct(request).getActivateDesktopProductResult();
+        var result = SimulatorClients.proxy(simulator).activateDesktopProduct(activationRequest())
+                .getActivateDesktopProductResult();
 
         assertThat(result.getUserToken()).isNull();
         assertThat(result.getAWSAccessKeyId()).hasSize(20);
@@ -336,7 +339,7 @@ class SimulatorFaultInjectionIT {
 
     @Test
     void hang_neverAnswers_untilCloseReleasesTheConnectionAndThreads() throws Exception {
-        int threadsBefore = simulatorThreads();
+        long threadsBefore = SimulatorClients.simulatorThreads();
         LicenseServiceSimulator own = LicenseServiceSimulator.builder().plainHttp(true).start();
         own.faults().injectNext(1, InjectedFault.hang());
         byte[] body = validRequest.getBytes(StandardCharsets.UTF_8);
@@ -357,7 +360,7 @@ class SimulatorFaultInjectionIT {
         } finally {
             own.close();
         }
-        assertThat(simulatorThreads()).isLessThanOrEqualTo(threadsBefore);
+        assertThat(SimulatorClients.simulatorThreads()).isLessThanOrEqualTo(threadsBefore);
     }
 
     private static byte[] readUntilClosed(InputStream in) {
@@ -366,11 +369,5 @@ class SimulatorFaultInjectionIT {
         } catch (IOException reset) {
             return new byte[0];
         }
-    }
-
-    private static int simulatorThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith("devpay-ls-simulator"))
-                .count();
     }
 }
