@@ -333,6 +333,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
             ServerConnector connector = settings.plainHttp ? plainConnector() : tlsConnector(settings.stateDirectory);
             connector.setHost(settings.bindAddress.getHostAddress());
             connector.setPort(settings.port);
+            connector.setIdleTimeout(SimulatorFacts.IDLE_TIMEOUT.toMillis());
             server.addConnector(connector);
 
             // A private bus, never the JVM-wide default one, so closing it affects nothing else.
@@ -434,8 +435,10 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         }
     }
 
+    /** The host clients should use: the bind address, or loopback when bound to every interface. */
     private static String hostForUri(InetAddress address) {
-        String host = address.getHostAddress();
+        String host = address.isAnyLocalAddress()
+                ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostAddress();
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
