@@ -20,8 +20,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the License Service simulator on 127.0.0.1 until interrupted.",
-            "Prints the endpoint, the WSDL address, the CA certificate file and, per demo product,",
-            "its product token, a valid activation key and an expired one."})
+            "Prints the endpoint, the WSDL address, the CA certificate file and, per demo",
+            "product, its product token, a valid activation key and an expired one."})
 final class ServeCommand implements Callable<Integer> {
 
     /** How long {@code serve} keeps the simulator running once it has printed its details. */

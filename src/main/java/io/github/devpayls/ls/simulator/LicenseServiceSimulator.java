@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -41,6 +42,9 @@ import java.util.HashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -66,6 +70,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
     private final Server server;
     private final Bus bus;
     private final FaultInjectingHandler faultHandler;
+    private final GracefulHandler requestsInFlight;
     private final URI endpoint;
     private final Optional<Path> caCertificatePem;
     private final Optional<KeyStore> trustStore;
@@ -79,6 +84,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         this.server = started.server;
         this.bus = started.bus;
         this.faultHandler = started.faultHandler;
+        this.requestsInFlight = started.requestsInFlight;
         this.endpoint = started.endpoint;
         this.caCertificatePem = started.caCertificatePem;
         this.trustStore = started.trustStore;
@@ -154,6 +160,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         closed = true;
         closing.countDown();
         try {
+            awaitRequestsInFlight();
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the simulator", e);
@@ -161,6 +168,21 @@ public final class LicenseServiceSimulator implements AutoCloseable {
             server.destroy();
             bus.shutdown(true);
             temporaryStateDirectory.ifPresent(LicenseServiceSimulator::deleteRecursively);
+        }
+    }
+
+    /**
+     * Lets requests in flight finish before the server stops (injected waits end at once when
+     * closing), so CXF is never cut off writing an answer its client already has. Idle
+     * keep-alive connections are not waited for.
+     */
+    private void awaitRequestsInFlight() {
+        try {
+            requestsInFlight.shutdown().get(SimulatorFacts.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A request that will not finish is cut off by the stop that follows.
         }
     }
 
@@ -294,6 +316,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         private Server server;
         private Bus bus;
         private FaultInjectingHandler faultHandler;
+        private GracefulHandler requestsInFlight;
         private URI endpoint;
         private Optional<Path> caCertificatePem = Optional.empty();
         private Optional<KeyStore> trustStore = Optional.empty();
@@ -310,6 +333,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
             ServerConnector connector = settings.plainHttp ? plainConnector() : tlsConnector(settings.stateDirectory);
             connector.setHost(settings.bindAddress.getHostAddress());
             connector.setPort(settings.port);
+            connector.setIdleTimeout(SimulatorFacts.IDLE_TIMEOUT.toMillis());
             server.addConnector(connector);
 
             // A private bus, never the JVM-wide default one, so closing it affects nothing else.
@@ -321,7 +345,8 @@ public final class LicenseServiceSimulator implements AutoCloseable {
             ServletContextHandler context = new ServletContextHandler("/");
             context.addServlet(new ServletHolder(servlet), "/*");
             faultHandler = new FaultInjectingHandler(context, faults, model, closing);
-            server.setHandler(faultHandler);
+            requestsInFlight = new GracefulHandler(faultHandler);
+            server.setHandler(requestsInFlight);
             server.start();
             publish();
 
@@ -410,8 +435,10 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         }
     }
 
+    /** The host clients should use: the bind address, or loopback when bound to every interface. */
     private static String hostForUri(InetAddress address) {
-        String host = address.getHostAddress();
+        String host = address.isAnyLocalAddress()
+                ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostAddress();
         return host.contains(":") ? "[" + host + "]" : host;
     }
 

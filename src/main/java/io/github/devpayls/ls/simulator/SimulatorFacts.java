@@ -63,6 +63,15 @@ final class SimulatorFacts {
     static final int MAX_THREADS = 32;
     static final int MIN_THREADS = 4;
 
+    /**
+     * Idle timeout of connections. Long, because Jetty would otherwise end an injected
+     * {@code hang()} after its default 30 seconds; closing the simulator ends every connection anyway.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    /** How long closing waits for requests in flight to finish. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
     /** Bytes of the body written per pause by {@link InjectedFault#trickle}. */
     static final int TRICKLE_CHUNK_BYTES = 1;
 

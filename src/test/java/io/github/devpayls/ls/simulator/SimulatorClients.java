@@ -164,6 +164,13 @@ final class SimulatorClients {
         }
     }
 
+    /** Live threads of simulators' pools (they are named after the simulator). */
+    static long simulatorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("devpay-ls-simulator"))
+                .count();
+    }
+
     private static TrustManagerFactory trustManagers(KeyStore trustStore) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

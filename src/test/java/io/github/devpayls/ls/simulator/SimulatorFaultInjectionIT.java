@@ -57,6 +57,23 @@ class SimulatorFaultInjectionIT {
         return SimulatorClients.post(simulator, validRequest);
     }
 
+    /** A response and how long it took; only lower bounds are asserted (injected waits). */
+    private record TimedResponse(HttpResponse<String> response, Duration elapsed) {
+    }
+
+    private static TimedResponse timedPost() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = post();
+        return new TimedResponse(response, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static ActivateDesktopProduct activationRequest() {
+        ActivateDesktopProduct request = new ActivateDesktopProduct();
+        request.setActivationKey(product.activationKey());
+        request.setProductToken(product.productToken());
+        return request;
+    }
+
     private static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -140,10 +157,10 @@ class SimulatorFaultInjectionIT {
         Duration delay = Duration.ofMillis(300);
         simulator.faults().injectNext(1, InjectedFault.delay(delay));
 
-        long started = System.nanoTime();
-        HttpResponse<String> response = post();
+        TimedResponse timed = timedPost();
+        HttpResponse<String> response = timed.response();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(delay);
+        assertThat(timed.elapsed()).isGreaterThanOrEqualTo(delay);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<UserToken>");
     }
@@ -175,11 +192,9 @@ class SimulatorFaultInjectionIT {
     void closeMidBody_failsAGeneratedClient() {
         simulator.faults().injectNext(1, InjectedFault.closeMidBody());
         AmazonLSPortType port = SimulatorClients.proxy(simulator);
-        ActivateDesktopProduct request = new ActivateDesktopProduct();
-        request.setActivationKey(product.activationKey());
-        request.setProductToken(product.productToken());
 
-        assertThatThrownBy(() -> port.activateDesktopProduct(request)).isInstanceOf(WebServiceException.class);
+        assertThatThrownBy(() -> port.activateDesktopProduct(activationRequest()))
+                .isInstanceOf(WebServiceException.class);
     }
 
     @Test
@@ -187,13 +202,13 @@ class SimulatorFaultInjectionIT {
         Duration perByte = Duration.ofMillis(1);
         simulator.faults().injectNext(1, InjectedFault.trickle(perByte));
 
-        long started = System.nanoTime();
-        HttpResponse<String> response = post();
+        TimedResponse timed = timedPost();
+        HttpResponse<String> response = timed.response();
 
         assertThat(response.statusCode()).isEqualTo(200);
         parse(response.body());
         assertThat(response.body()).contains("<SecretAccessKey>");
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
+        assertThat(timed.elapsed())
                 .isGreaterThanOrEqualTo(perByte.multipliedBy(response.body().length()));
     }
 
@@ -284,11 +299,9 @@ class SimulatorFaultInjectionIT {
     @Test
     void missingCredential_reachesAGeneratedClientAsAnAbsentValue() {
         simulator.faults().injectNext(1, InjectedFault.missingCredential(CredentialPart.USER_TOKEN));
-        ActivateDesktopProduct request = new ActivateDesktopProduct();
-        request.setActivationKey(product.activationKey());
-        request.setProductToken(product.productToken());
 
-        var result = SimulatorClients.proxy(simulator).activateDesktopProduct(request).getActivateDesktopProductResult();
+        var result = SimulatorClients.proxy(simulator).activateDesktopProduct(activationRequest())
+                .getActivateDesktopProductResult();
 
         assertThat(result.getUserToken()).isNull();
         assertThat(result.getAWSAccessKeyId()).hasSize(20);
@@ -336,7 +349,7 @@ class SimulatorFaultInjectionIT {
 
     @Test
     void hang_neverAnswers_untilCloseReleasesTheConnectionAndThreads() throws Exception {
-        int threadsBefore = simulatorThreads();
+        long threadsBefore = SimulatorClients.simulatorThreads();
         LicenseServiceSimulator own = LicenseServiceSimulator.builder().plainHttp(true).start();
         own.faults().injectNext(1, InjectedFault.hang());
         byte[] body = validRequest.getBytes(StandardCharsets.UTF_8);
@@ -357,7 +370,7 @@ class SimulatorFaultInjectionIT {
         } finally {
             own.close();
         }
-        assertThat(simulatorThreads()).isLessThanOrEqualTo(threadsBefore);
+        assertThat(SimulatorClients.simulatorThreads()).isLessThanOrEqualTo(threadsBefore);
     }
 
     private static byte[] readUntilClosed(InputStream in) {
@@ -366,11 +379,5 @@ class SimulatorFaultInjectionIT {
         } catch (IOException reset) {
             return new byte[0];
         }
-    }
-
-    private static int simulatorThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith("devpay-ls-simulator"))
-                .count();
     }
 }

@@ -225,6 +225,17 @@ class SimulatorOtherOperationsIT {
     }
 
     @Test
+    void requestBeyondTheXmlLimits_isRefusedByTheReader_notAnsweredByTheModel() throws Exception {
+        String tooLong = "A".repeat(io.github.devpayls.ls.internal.XmlLimits.MAX_TEXT_LENGTH + 1);
+        var response = SimulatorClients.post(simulator,
+                SimulatorClients.activateDesktopProduct(tooLong, first.productToken()));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("InvalidActivationKey")
+                .contains(">aws:Client.InvalidParameterValue</faultcode>");
+    }
+
+    @Test
     void unreadableTokenExpiration_faultsInvalidParameterValue() throws Exception {
         var response = SimulatorClients.post(simulator, SimulatorClients.envelope("ActivateDesktopProduct",
                 "<ls:ActivationKey>" + first.activationKey() + "</ls:ActivationKey><ls:ProductToken>"

@@ -194,19 +194,14 @@ class SimulatorTlsIT {
 
     @Test
     void start_onATakenPort_failsAndLeavesNothingRunning() throws Exception {
-        long threadsBefore = simulatorThreads();
+        long threadsBefore = SimulatorClients.simulatorThreads();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> LicenseServiceSimulator.builder().port(taken.getLocalPort()).start())
                     .isInstanceOf(IllegalStateException.class);
         }
-        assertThat(simulatorThreads()).isLessThanOrEqualTo(threadsBefore);
+        assertThat(SimulatorClients.simulatorThreads()).isLessThanOrEqualTo(threadsBefore);
     }
 
-    private static long simulatorThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith("devpay-ls-simulator"))
-                .count();
-    }
 
     @Test
     void trustStore_isAnInMemoryStoreWithTheCaOnly() throws Exception {
