@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,9 @@ final class AttemptTrace {
     static final String KEY = AttemptTrace.class.getName();
 
     private final List<String> secrets;
-    private int status = -1;
+    private final long deadlineNanos;
+    // Read by the watchdog thread too.
+    private volatile int status = -1;
     private String contentType;
     private String retryAfter;
     private boolean soapFaultRead;
@@ -35,9 +38,13 @@ final class AttemptTrace {
     private volatile HttpURLConnection connection;
     private volatile boolean deadlineAbort;
 
-    /** @param secrets secret values of the attempt's request */
-    AttemptTrace(List<String> secrets) {
+    /**
+     * @param secrets       secret values of the attempt's request
+     * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} scale
+     */
+    AttemptTrace(List<String> secrets, long deadlineNanos) {
         this.secrets = List.copyOf(secrets);
+        this.deadlineNanos = deadlineNanos;
     }
 
     /** @return secret values of the attempt's request, which no log line may show */
@@ -61,13 +68,16 @@ final class AttemptTrace {
     }
 
     /**
-     * Called by the deadline watchdog: closes the attempt's connection, which makes a read that
-     * is still trickling in fail at once. A read timeout alone would not: it restarts with every byte.
+     * Called by the deadline watchdog. Before the response head has arrived (connecting, sending,
+     * waiting, headers trickling in) it closes the connection, which fails the blocked call at
+     * once; a read timeout alone would restart with every byte. Once the head is in, the body
+     * stream checks the deadline itself ({@link GuardedBody}): closing a keep-alive connection
+     * mid-body does not stop a reader that is still being fed.
      */
     void abortForDeadline() {
         deadlineAbort = true;
         HttpURLConnection open = connection;
-        if (open != null) {
+        if (open != null && status < 0) {
             open.disconnect();
         }
     }
@@ -118,35 +128,34 @@ final class AttemptTrace {
         return "AttemptTrace[status=" + status + ", soapFault=" + soapFaultRead + ", deadlineAbort=" + deadlineAbort + "]";
     }
 
-    /**
-     * The JDK reports a connection closed before the declared Content-Length as a normal end of
-     * stream, which the XML parser would then call malformed. This makes it a broken connection.
-     */
-    private static void guardLength(Message message, String declared) {
-        InputStream body = message.getContent(InputStream.class);
-        long length;
+    private static long contentLength(String declared) {
         try {
-            length = Long.parseLong(declared.strip());
+            return Long.parseLong(declared.strip());
         } catch (NumberFormatException e) {
-            return;
-        }
-        if (body != null && length > 0) {
-            message.setContent(InputStream.class, new LengthCheckingInputStream(body, length));
+            return -1;
         }
     }
 
-    /** Fails with {@link EOFException} when the stream ends before its declared length. */
-    static final class LengthCheckingInputStream extends FilterInputStream {
+    /**
+     * The response body as the parser reads it, with two checks the JDK does not make: the call's
+     * deadline, before every read (an answer trickling in must not outlive it), and the declared
+     * Content-Length, because the JDK reports a connection closed early as a normal end of stream,
+     * which the XML parser would then call malformed.
+     */
+    static final class GuardedBody extends FilterInputStream {
         private final long declared;
+        private final AttemptTrace trace;
         private long read;
 
-        LengthCheckingInputStream(InputStream in, long declared) {
+        GuardedBody(InputStream in, long declared, AttemptTrace trace) {
             super(in);
             this.declared = declared;
+            this.trace = trace;
         }
 
         @Override
         public int read() throws IOException {
+            checkDeadline();
             int b = super.read();
             count(b < 0 ? -1 : 1);
             return b;
@@ -154,15 +163,23 @@ final class AttemptTrace {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            checkDeadline();
             int n = super.read(buffer, offset, length);
             count(n);
             return n;
         }
 
+        private void checkDeadline() throws SocketTimeoutException {
+            if (System.nanoTime() - trace.deadlineNanos >= 0) {
+                trace.deadlineAbort = true;
+                throw new SocketTimeoutException("the call's deadline passed while the answer was arriving");
+            }
+        }
+
         private void count(int n) throws EOFException {
             if (n >= 0) {
                 read += n;
-            } else if (read < declared) {
+            } else if (declared > 0 && read < declared) {
                 throw new EOFException("the connection closed after " + read + " of " + declared + " bytes");
             }
         }
@@ -207,6 +224,7 @@ final class AttemptTrace {
             Object type = message.get(Message.CONTENT_TYPE);
             head.contentType = type == null ? null : type.toString();
             Object headers = message.get(Message.PROTOCOL_HEADERS);
+            long declaredLength = -1;
             if (headers instanceof Map<?, ?> map) {
                 // HTTP header names are case-insensitive; the map's own ordering is not guaranteed to be.
                 for (Map.Entry<?, ?> header : map.entrySet()) {
@@ -217,9 +235,13 @@ final class AttemptTrace {
                     if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(name)) {
                         head.retryAfter = String.valueOf(list.get(0));
                     } else if ("Content-Length".equalsIgnoreCase(name)) {
-                        guardLength(message, String.valueOf(list.get(0)));
+                        declaredLength = contentLength(String.valueOf(list.get(0)));
                     }
                 }
+            }
+            InputStream body = message.getContent(InputStream.class);
+            if (body != null) {
+                message.setContent(InputStream.class, new GuardedBody(body, declaredLength, head));
             }
         }
     }

@@ -157,7 +157,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
     private AttemptOutcome<ActivationResult> attempt(io.github.devpayls.ls.internal.contract.ActivateDesktopProduct body,
                                                      List<String> secrets, Duration remaining) {
         Map<String, Object> context = cxfClient.getRequestContext();
-        AttemptTrace head = new AttemptTrace(secrets);
+        AttemptTrace head = new AttemptTrace(secrets, System.nanoTime() + remaining.toNanos());
         boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
         long receiveMillis = Math.max(1, Math.min(requestTimeout.toMillis(), remaining.toMillis()));
         long connectMillis = Math.max(1, Math.min(connectTimeout.toMillis(), remaining.toMillis()));

@@ -271,12 +271,15 @@ class CxfWiringTest {
             peer.always(body -> new Reply(200, "text/xml", ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE",
                     SECRET_KEY, REQUEST_ID), List.of(), Duration.ofMillis(50)));
 
+            long t0 = System.nanoTime();
             assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
                     .isInstanceOfSatisfying(TransportFailureException.class, e -> {
                         assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.TIMEOUT);
                         assertThat(e.getMessage()).contains("deadline");
                         assertThat(e.requestMayHaveReachedService()).isTrue();
                     });
+            // Not a speed test: the whole body would take 30 s; the call must end near its 3 s deadline.
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
             assertThat(peer.requestCount()).isEqualTo(2);
         }
     }
