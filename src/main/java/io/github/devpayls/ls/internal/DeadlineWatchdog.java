@@ -6,9 +6,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One daemon thread for the whole library that cuts attempts off at their call's deadline. The
- * socket read timeout bounds each silence, not the whole answer; a peer trickling a byte at a time
- * would otherwise hold a call far past its deadline.
+ * One daemon thread for the whole library that cuts attempts off at their call's deadline while
+ * they still wait for the answer's head (see {@link AttemptTrace#abortForDeadline()}); the body
+ * stream checks the deadline itself. The socket read timeout bounds each silence, not the whole
+ * exchange: headers trickling in a byte at a time would otherwise hold a call past its deadline.
  */
 final class DeadlineWatchdog {
 
