@@ -143,14 +143,22 @@ final class FileCredentialStore extends LockingCredentialStore {
     @Override
     <T> T locked(ProductKey productKey, Supplier<T> action) {
         Path lockFile = lockFile(productKey);
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());
+        ReentrantLock jvmLock;
+        try {
+            createDirectory();
+            // Keyed by the real path, so two stores reaching the directory through different links share one lock.
+            jvmLock = JVM_LOCKS.computeIfAbsent(directory.toRealPath().resolve(lockFile.getFileName()),
+                    path -> new ReentrantLock());
+        } catch (IOException e) {
+            throw new CredentialStoreException("could not create the store directory " + directory + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
         jvmLock.lock();
         try {
             if (jvmLock.getHoldCount() > 1) {
                 // Nested call from an update() function on this thread: the file lock is already ours.
                 return action.get();
             }
-            createDirectory();
             Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try (FileChannel channel = FileChannel.open(lockFile, options, ownerOnly(OWNER_ONLY_FILE));
                     FileLock ignored = channel.lock()) {

@@ -454,6 +454,29 @@ class FileCredentialStoreTest extends CredentialStoreContract {
         assertThat(printed).doesNotContain(secretsOf(stored.credentials())).doesNotContain("pass phrase");
     }
 
+    @Test
+    void storesReachingTheDirectoryThroughALink_shareOneLock() throws Exception {
+        Path link = Files.createSymbolicLink(directory.resolve("link"), directory.resolve("real"));
+        Files.createDirectories(directory.resolve("real"));
+        CredentialStore viaReal = CredentialStore.inFiles().directory(directory.resolve("real")).build();
+        CredentialStore viaLink = CredentialStore.inFiles().directory(link).build();
+        viaReal.replace(PRODUCT, entry(0, Optional.empty()));
+
+        Thread other = new Thread(() -> incrementTimes(viaLink, 30));
+        other.start();
+        incrementTimes(viaReal, 30);
+        other.join();
+
+        assertThat(viaLink.read(PRODUCT)).isEqualTo(new StoredCredentials(entry(60, Optional.empty())));
+    }
+
+    private static void incrementTimes(CredentialStore target, int times) {
+        for (int i = 0; i < times; i++) {
+            target.update(PRODUCT, current -> Optional.of(entry(
+                    SampleCredentials.generationOf(((StoredCredentials) current).credentials()) + 1, Optional.empty())));
+        }
+    }
+
     // ---- builder ----
 
     @Test
