@@ -28,12 +28,15 @@ abstract class CredentialStoreContract {
     final MutableClock clock = new MutableClock(ACTIVATED);
     CredentialStore store;
 
-    /** @return a fresh, empty store on the given clock */
-    abstract CredentialStore newStore(MutableClock clock);
+    /**
+     * @return a store on the given clock, empty on the first call; where the implementation keeps
+     *         shared data (files), later calls return more instances over the same data
+     */
+    abstract CredentialStore storeOn(MutableClock clock);
 
     @BeforeEach
     void createStore() {
-        store = newStore(clock);
+        store = storeOn(clock);
     }
 
     static CredentialEntry entry(long generation, Optional<Duration> lifetime) {
@@ -261,7 +264,9 @@ abstract class CredentialStoreContract {
     }
 
     /** @return a second store instance over this store's data, or this store when it has no shareable data */
-    abstract CredentialStore sameDataStore();
+    CredentialStore sameDataStore() {
+        return storeOn(clock);
+    }
 
     @Test
     void toString_ofEntryAndLookup_showsNoSecret() {

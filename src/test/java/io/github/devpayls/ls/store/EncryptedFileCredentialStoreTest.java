@@ -9,17 +9,9 @@ class EncryptedFileCredentialStoreTest extends CredentialStoreContract {
     @TempDir
     Path directory;
 
-    private MutableClock storeClock;
-
     @Override
-    CredentialStore newStore(MutableClock clock) {
-        storeClock = clock;
-        return sameDataStore();
-    }
-
-    @Override
-    CredentialStore sameDataStore() {
-        return CredentialStore.inFiles().directory(directory).clock(storeClock)
+    CredentialStore storeOn(MutableClock clock) {
+        return CredentialStore.inFiles().directory(directory).clock(clock)
                 .encryption(Encryption.passphraseWithAnyIterations("correct horse".toCharArray(), 1_000))
                 .build();
     }

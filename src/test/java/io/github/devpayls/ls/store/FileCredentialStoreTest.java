@@ -34,21 +34,13 @@ class FileCredentialStoreTest extends CredentialStoreContract {
     @TempDir
     Path directory;
 
-    private MutableClock storeClock;
-
     @Override
-    CredentialStore newStore(MutableClock clock) {
-        storeClock = clock;
-        return sameDataStore();
-    }
-
-    @Override
-    CredentialStore sameDataStore() {
-        return storeWith(null);
+    CredentialStore storeOn(MutableClock clock) {
+        return CredentialStore.inFiles().directory(directory).clock(clock).build();
     }
 
     private CredentialStore storeWith(Encryption encryption) {
-        FileStoreBuilder builder = CredentialStore.inFiles().directory(directory).clock(storeClock);
+        FileStoreBuilder builder = CredentialStore.inFiles().directory(directory).clock(clock);
         return encryption == null ? builder.build() : builder.encryption(encryption).build();
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryCredentialStoreTest extends CredentialStoreContract {
 
     @Override
-    CredentialStore newStore(MutableClock clock) {
+    CredentialStore storeOn(MutableClock clock) {
         return CredentialStore.inMemory(clock);
     }
 
