@@ -55,17 +55,29 @@ final class ChildJvm implements AutoCloseable {
         in.println(line);
     }
 
-    /** Kills with SIGKILL on Unix (destroyForcibly): no shutdown hook, no finally block runs. */
+    /**
+     * Kills with SIGKILL on Unix (destroyForcibly): no shutdown hook, no finally block runs. Through
+     * the process handle, because {@link Process#destroyForcibly()} also closes our end of the
+     * child's stdout, and the lines it printed before dying are still wanted.
+     */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor();
     }
 
-    int awaitExit() throws InterruptedException, IOException {
+    /** Reads what the child printed until its output ends (it exited or was killed). */
+    List<String> remainingLines() throws IOException {
+        List<String> lines = new ArrayList<>();
         String line;
         while ((line = out.readLine()) != null) {
             transcript.add(line);
+            lines.add(line);
         }
+        return lines;
+    }
+
+    int awaitExit() throws InterruptedException, IOException {
+        remainingLines();
         return process.waitFor();
     }
 
