@@ -141,6 +141,7 @@ final class FileCredentialStore extends LockingCredentialStore {
     }
 
     @Override
+    @SuppressWarnings("try") // the FileLock is held for the block's scope only, never referenced
     <T> T locked(ProductKey productKey, Supplier<T> action) {
         Path lockFile = lockFile(productKey);
         ReentrantLock jvmLock;

@@ -112,10 +112,6 @@ abstract class LockingCredentialStore implements CredentialStore {
         return new StoredCredentials(entry);
     }
 
-    Clock clock() {
-        return clock;
-    }
-
     private static void requireKey(ProductKey productKey) {
         if (productKey == null) {
             throw new InvalidInputException("productKey", "is required");

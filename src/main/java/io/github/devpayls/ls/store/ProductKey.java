@@ -47,6 +47,7 @@ public record ProductKey(String value) {
         }
     }
 
+    /** @return the value itself; a product key is not secret */
     @Override
     public String toString() {
         return value;
