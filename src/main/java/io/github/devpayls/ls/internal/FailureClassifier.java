@@ -25,6 +25,9 @@ import javax.net.ssl.SSLHandshakeException;
 final class FailureClassifier {
 
     private static final int MAX_DETAIL = 240;
+    // How CXF's HTTPConduit and the JDK's HttpsClient word a certificate naming another host.
+    private static final String CXF_HOSTNAME_MISMATCH = "hostname does not match the Common Name";
+    private static final String JDK_HOSTNAME_MISMATCH = "HTTPS hostname wrong";
 
     private FailureClassifier() {
     }
@@ -50,7 +53,7 @@ final class FailureClassifier {
             return transport(Kind.TIMEOUT, operation + ": no complete answer within the call's deadline",
                     true, cause, AttemptOutcome.Delivery.MAYBE_PROCESSED, status);
         }
-        if (find(failure, SSLHandshakeException.class) != null) {
+        if (find(failure, SSLHandshakeException.class) != null || handshakeFailed(failure)) {
             return transport(Kind.TLS, operation + ": TLS handshake failed, the server is not trusted or TLS is"
                     + " misconfigured (" + root + ")", false, cause, AttemptOutcome.Delivery.NOT_SENT, status);
         }
@@ -94,6 +97,29 @@ final class FailureClassifier {
         return new AttemptOutcome.Failed<>(
                 attempts -> new TransportFailureException(kind, message, mayHaveReached, attempts, cause),
                 delivery, status, Optional.empty());
+    }
+
+    /**
+     * A TLS failure before the request left that is not an {@link SSLHandshakeException}: a plain
+     * SSLException raised inside the handshake (e.g. a plain-HTTP server answering a ClientHello),
+     * or the host-name check after it, which CXF reports as a bare IOException with its own text.
+     */
+    private static boolean handshakeFailed(Throwable failure) {
+        SSLException tls = find(failure, SSLException.class);
+        if (tls != null) {
+            for (StackTraceElement frame : tls.getStackTrace()) {
+                if (frame.getMethodName().equals("startHandshake")) {
+                    return true;
+                }
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String text = String.valueOf(t.getMessage());
+            if (text.contains(CXF_HOSTNAME_MISMATCH) || text.contains(JDK_HOSTNAME_MISMATCH)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A body cut short arrives as a parser error whose text, not type, says the input ended.
