@@ -1,0 +1,200 @@
+package io.github.devpayls.ls.reliability;
+
+import static io.github.devpayls.ls.reliability.SimulatorCalls.freshKey;
+import static io.github.devpayls.ls.reliability.SimulatorCalls.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.devpayls.ls.ActivationKey;
+import io.github.devpayls.ls.LicenseServiceClient;
+import io.github.devpayls.ls.ProductToken;
+import io.github.devpayls.ls.TransportFailureException;
+import io.github.devpayls.ls.TransportFailureException.Kind;
+import io.github.devpayls.ls.simulator.FixtureProduct;
+import io.github.devpayls.ls.simulator.InjectedFault;
+import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network failing in each way it can: nobody listening, a reset, a body cut short, silence,
+ * an answer trickling in. Each ends in a {@link TransportFailureException} of the right kind, says
+ * whether the request may have reached the service, and ends within the call's deadline (plus a
+ * margin for a loaded machine); where the peer is the test's own, it also proves the client let
+ * go of the connection.
+ */
+class TransportFailuresIT {
+
+    private static final Duration SHORT_DEADLINE = Duration.ofMillis(700);
+
+    private static LicenseServiceSimulator sim;
+    private static FixtureProduct product;
+    private static LicenseServiceClient impatient;
+
+    @BeforeAll
+    static void start() {
+        sim = LicenseServiceSimulator.builder().start();
+        product = sim.fixtures().products().get(0);
+        impatient = SimulatorCalls.trusting(sim).retryPolicy(SimulatorCalls.quickRetries(3))
+                .callDeadline(SHORT_DEADLINE).build();
+        // The first call of a client pays for TLS and CXF warm-up; keep it out of the deadline tests.
+        try (LicenseServiceClient warm = SimulatorCalls.trusting(sim).build()) {
+            warm.activateDesktopProduct(freshKey(sim, product), token(product));
+        }
+        impatient.activateDesktopProduct(freshKey(sim, product), token(product));
+    }
+
+    @AfterAll
+    static void stop() {
+        impatient.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void clearFaults() {
+        sim.faults().clear();
+    }
+
+    @Test
+    void connectionRefused_isRetriedThenGivesConnectFailureThatNeverReachedTheService() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Duration deadline = Duration.ofSeconds(5);
+        try (LicenseServiceClient refused = LicenseServiceClient.builder()
+                .endpoint("https://127.0.0.1:" + closedPort + "/")
+                .trustPemCertificates(sim.caCertificatePem().orElseThrow())
+                .retryPolicy(SimulatorCalls.quickRetries(3)).callDeadline(deadline).build()) {
+            Duration elapsed = SimulatorCalls.timed(() -> assertThatThrownBy(
+                    () -> refused.activateDesktopProduct(freshKey(sim, product), token(product)))
+                    .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.CONNECT);
+                        assertThat(e.requestMayHaveReachedService()).isFalse();
+                        assertThat(e.attempts()).isEqualTo(3);
+                    }));
+            SimulatorCalls.assertWithinDeadline(elapsed, deadline);
+        }
+    }
+
+    @Test
+    void connectionResetBeforeAnyResponse_givesConnectionLostThatMayHaveReachedTheService() throws Exception {
+        try (LoopbackPeer peer = LoopbackPeer.plain((socket, in, out) -> {
+            LoopbackPeer.readRequest(in);
+            // Linger 0 turns the close into a TCP reset.
+            socket.setSoLinger(true, 0);
+        }); LicenseServiceClient client = plainLoopbackClient(peer.endpoint(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.activateDesktopProduct(someKey(), someToken()))
+                    .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.CONNECTION_LOST);
+                        assertThat(e.requestMayHaveReachedService()).isTrue();
+                        // Possibly processed: not retried by default, the service may have issued credentials.
+                        assertThat(e.attempts()).isEqualTo(1);
+                    });
+            // The JDK's HttpURLConnection itself resends a POST once after a reset (docs/client.md).
+            assertThat(peer.acceptedConnections()).isBetween(1, 2);
+        }
+    }
+
+    @Test
+    void connectionClosedMidBody_givesConnectionLost_withoutRetryingAPossiblyProcessedRequest() {
+        sim.faults().injectNext(1, InjectedFault.closeMidBody());
+        int before = sim.requestCount();
+
+        assertThatThrownBy(() -> impatient.activateDesktopProduct(freshKey(sim, product), token(product)))
+                .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CONNECTION_LOST);
+                    assertThat(e.requestMayHaveReachedService()).isTrue();
+                    assertThat(e.attempts()).isEqualTo(1);
+                });
+        assertThat(sim.requestCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void serverAcceptsButNeverAnswers_givesTimeoutAtTheDeadline_andClosesTheConnection() throws Exception {
+        try (LoopbackPeer peer = LoopbackPeer.plain((socket, in, out) -> {
+            LoopbackPeer.readRequest(in);
+            LoopbackPeer.awaitClientClose(in);
+        }); LicenseServiceClient client = plainLoopbackClient(peer.endpoint(), SHORT_DEADLINE)) {
+            Duration elapsed = SimulatorCalls.timed(() -> assertThatThrownBy(
+                    () -> client.activateDesktopProduct(someKey(), someToken()))
+                    .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+                        assertThat(e.requestMayHaveReachedService()).isTrue();
+                        assertThat(e.getMessage()).contains("deadline");
+                    }));
+
+            SimulatorCalls.assertWithinDeadline(elapsed, SHORT_DEADLINE);
+            // The peer's reader ends only when the client closed its side: no connection is left hanging.
+            assertThat(peer.awaitHandlers(SimulatorCalls.DEADLINE_MARGIN.toMillis())).isTrue();
+        }
+    }
+
+    @Test
+    void serverAcceptsButNeverAnswersTheTlsHandshake_givesTimeoutAtTheDeadline_andClosesTheConnection()
+            throws Exception {
+        try (LoopbackPeer peer = LoopbackPeer.plain((socket, in, out) -> LoopbackPeer.awaitClientClose(in));
+             LicenseServiceClient client = LicenseServiceClient.builder()
+                     .endpoint(URI.create("https://127.0.0.1:" + peer.port() + "/"))
+                     .trustPemCertificates(sim.caCertificatePem().orElseThrow())
+                     .retryPolicy(SimulatorCalls.quickRetries(3)).callDeadline(SHORT_DEADLINE).build()) {
+            Duration elapsed = SimulatorCalls.timed(() -> assertThatThrownBy(
+                    () -> client.activateDesktopProduct(someKey(), someToken()))
+                    .isInstanceOfSatisfying(TransportFailureException.class,
+                            e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT)));
+
+            SimulatorCalls.assertWithinDeadline(elapsed, SHORT_DEADLINE);
+            assertThat(peer.awaitHandlers(SimulatorCalls.DEADLINE_MARGIN.toMillis())).isTrue();
+        }
+    }
+
+    @Test
+    void simulatorHangs_givesTimeoutAtTheDeadline_afterOneAttempt() {
+        sim.faults().injectNext(1, InjectedFault.hang());
+        int before = sim.requestCount();
+
+        Duration elapsed = SimulatorCalls.timed(() -> assertThatThrownBy(
+                () -> impatient.activateDesktopProduct(freshKey(sim, product), token(product)))
+                .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+                    assertThat(e.attempts()).isEqualTo(1);
+                }));
+
+        SimulatorCalls.assertWithinDeadline(elapsed, SHORT_DEADLINE);
+        assertThat(sim.requestCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void slowBodyTricklingPastTheDeadline_givesTimeoutAtTheDeadline() {
+        // About 600 bytes at 20 ms each: twelve seconds if the client waited for all of it.
+        sim.faults().injectNext(1, InjectedFault.trickle(Duration.ofMillis(20)));
+
+        Duration elapsed = SimulatorCalls.timed(() -> assertThatThrownBy(
+                () -> impatient.activateDesktopProduct(freshKey(sim, product), token(product)))
+                .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+                    assertThat(e.requestMayHaveReachedService()).isTrue();
+                    assertThat(e.getMessage()).contains("deadline");
+                }));
+
+        SimulatorCalls.assertWithinDeadline(elapsed, SHORT_DEADLINE);
+    }
+
+    private static LicenseServiceClient plainLoopbackClient(URI endpoint, Duration deadline) {
+        return LicenseServiceClient.builder().endpoint(endpoint).allowInsecureLoopback(true)
+                .retryPolicy(SimulatorCalls.quickRetries(3)).callDeadline(deadline).build();
+    }
+
+    private static ActivationKey someKey() {
+        return ActivationKey.of("TRANSPORTKEYQ7DVLJTWHJ76MMBM");
+    }
+
+    private static ProductToken someToken() {
+        return ProductToken.of("{ProductToken}" + "dHJhbnNwb3J0".repeat(6));
+    }
+}
