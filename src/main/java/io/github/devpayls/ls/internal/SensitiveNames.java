@@ -37,6 +37,11 @@ public final class SensitiveNames {
                     + "(?:<!\\[CDATA\\[.*?(?:\\]\\]>|\\z)|[^<])+",
             Pattern.DOTALL);
 
+    // A user token is recognisable by its prefix even outside any element, e.g. quoted by an error
+    // page or a fault string; masked whether or not the caller knows its value.
+    private static final Pattern USER_TOKEN_TEXT = Pattern.compile(
+            Pattern.quote(LicenseServiceFacts.USER_TOKEN_PREFIX) + "[A-Za-z0-9+/=]+");
+
     private SensitiveNames() {
     }
 
@@ -80,7 +85,8 @@ public final class SensitiveNames {
 
     /**
      * Removes secrets from free text such as an exception message: sensitive elements are masked,
-     * and so is every occurrence of a secret value the caller knows (e.g. the activation key sent).
+     * so is anything shaped like a user token, and so is every occurrence of a secret value the
+     * caller knows (e.g. the activation key sent).
      *
      * @param text         the text; may be {@code null}
      * @param knownSecrets secret values that must not appear
@@ -91,6 +97,8 @@ public final class SensitiveNames {
             return null;
         }
         String result = maskXml(text);
+        result = USER_TOKEN_TEXT.matcher(result)
+                .replaceAll(Matcher.quoteReplacement(LicenseServiceFacts.USER_TOKEN_PREFIX + MASK));
         for (String secret : knownSecrets) {
             if (secret != null && secret.length() >= MIN_LITERAL_SECRET_LENGTH) {
                 result = result.replace(secret, MASK);

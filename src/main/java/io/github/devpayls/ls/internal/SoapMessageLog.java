@@ -51,11 +51,12 @@ final class SoapMessageLog {
         @SuppressWarnings("unchecked")
         Map<String, List<String>> masked = SensitiveNames.maskHeaders(
                 headers instanceof Map<?, ?> ? (Map<String, List<String>>) headers : null);
-        // Scrubbing the request's own secrets too catches a peer that echoes them outside any element.
-        String text = SensitiveNames.scrub(new String(body, 0, length, StandardCharsets.UTF_8),
-                trace == null ? List.of() : trace.secrets());
-        return direction + (status == null ? "" : " status=" + status) + " headers=" + masked + " body="
-                + text + (cut ? "…(cut)" : "");
+        // Scrubbing the request's own secrets too catches a peer that echoes them outside any
+        // element, in the body or in a header of any name.
+        List<String> secrets = trace == null ? List.of() : trace.secrets();
+        String text = SensitiveNames.scrub(new String(body, 0, length, StandardCharsets.UTF_8), secrets);
+        return direction + (status == null ? "" : " status=" + status) + " headers="
+                + SensitiveNames.scrub(masked.toString(), secrets) + " body=" + text + (cut ? "…(cut)" : "");
     }
 
     private static final class Outbound extends AbstractPhaseInterceptor<Message> {

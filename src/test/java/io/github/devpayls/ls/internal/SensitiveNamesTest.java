@@ -59,6 +59,13 @@ class SensitiveNamesTest {
     }
 
     @Test
+    void scrub_masksUserTokensQuotedOutsideAnyElement() {
+        String text = "<html>your token {UserToken}AAAAbbbb+/== is revoked</html>";
+
+        assertThat(SensitiveNames.scrub(text, List.of())).isEqualTo("<html>your token {UserToken}**** is revoked</html>");
+    }
+
+    @Test
     void scrubbedCopy_keepsClassNamesAndTracesButNotSecrets() {
         IOException root = new IOException("echo SECRETKEY123");
         RuntimeException top = new RuntimeException("wrapped <SecretAccessKey>abc</SecretAccessKey>", root);
