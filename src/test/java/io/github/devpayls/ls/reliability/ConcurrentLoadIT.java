@@ -48,6 +48,8 @@ class ConcurrentLoadIT {
      */
     private static final Set<String> SHARED_DAEMONS = Set.of("Keep-Alive-Timer", "Keep-Alive-SocketCleaner",
             "devpay-ls-deadline-watchdog");
+    /** Started by the JVM itself when a tool (jstack, a profiler) attaches; nothing to do with the client. */
+    private static final Set<String> JVM_SERVICE_THREADS = Set.of("Attach Listener");
 
     @Test
     void tenThousandActivationsFromSixteenThreads_withTenPercentThrottled_eachGetsItsOwnCredentials()
@@ -124,7 +126,8 @@ class ConcurrentLoadIT {
         do {
             leftover.clear();
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (!before.contains(thread) && thread.isAlive() && !SHARED_DAEMONS.contains(thread.getName())) {
+                if (!before.contains(thread) && thread.isAlive() && !SHARED_DAEMONS.contains(thread.getName())
+                        && !JVM_SERVICE_THREADS.contains(thread.getName())) {
                     leftover.add(thread);
                 }
             }
