@@ -9,6 +9,7 @@ import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
 import io.github.devpayls.ls.store.CredentialLookup;
 import io.github.devpayls.ls.store.CredentialStore;
+import io.github.devpayls.ls.store.CredentialStoreException;
 import io.github.devpayls.ls.store.DesktopActivation;
 import io.github.devpayls.ls.store.ProductKey;
 import io.github.devpayls.ls.store.StoredCredentials;
@@ -68,6 +69,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (NoAnswerException e) {
             Report.noAnswer(e).print(spec.commandLine().getErr(), false);
             return ExitCodes.NO_ANSWER;
+        } catch (CredentialStoreException e) {
+            Report.of("store-failed").put("message", e.getMessage()).print(spec.commandLine().getErr(), false);
+            return ExitCodes.STORE_FAILED;
         } finally {
             if (storeDirectory == null) {
                 deleteRecursively(directory);
