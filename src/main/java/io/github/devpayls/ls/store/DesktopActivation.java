@@ -204,7 +204,7 @@ public final class DesktopActivation {
         /**
          * @param tokenExpiration the lifetime to request for each user token (positive, whole
          *                        seconds); stored with the set so expiry is judged locally.
-         *                        Default: none, the token never expires
+         *                        {@code null} or never set: none, the token never expires
          * @return this builder
          */
         public Builder tokenExpiration(Duration tokenExpiration) {
