@@ -4,11 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /**
- * The {@code devpay-ls} command: {@code devpay-ls serve} runs the License Service simulator.
- * Add a subcommand by writing a picocli {@link Command} class and registering it in
- * {@link #commandLine}.
+ * The {@code devpay-ls} command: {@code demo}, {@code activate}, {@code status} and {@code serve}
+ * (the License Service simulator). Add a subcommand by writing a picocli {@link Command} class and
+ * registering it in {@link #commandLine}. Exit codes are those of {@link ExitCodes}.
  */
 @Command(name = "devpay-ls", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Client tools for the Amazon DevPay License Service (API 2008-04-28).",
@@ -17,6 +18,12 @@ public final class Main implements Runnable {
 
     /** Where the command line's Logback configuration lives when the user names none. */
     static final String LOGBACK_CONFIGURATION = "io/github/devpayls/ls/cli/logback-cli.xml";
+
+    /** The option that turns on the SOAP exchange log. */
+    static final String VERBOSE = "--verbose";
+
+    /** System property the CLI's Logback configuration reads for the level of the exchange log. */
+    static final String VERBOSE_LEVEL_PROPERTY = "devpay-ls.verbose-level";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -30,10 +37,12 @@ public final class Main implements Runnable {
      * @param args the arguments, e.g. {@code serve --port 8443}
      */
     public static void main(String[] args) {
-        configureLogging();
+        // Logback reads its configuration once, when the first logger is made, so --verbose is
+        // looked for before picocli (or anything else) runs.
+        configureLogging(Arrays.asList(args).contains(VERBOSE));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(commandLine(out, err, ServeCommand.untilShutdown()).execute(args));
+        System.exit(commandLine(out, err, ServeCommand.untilShutdown(), CliEnvironment.system()).execute(args));
     }
 
     /**
@@ -41,8 +50,26 @@ public final class Main implements Runnable {
      * commands in-process with captured output and a serve lifetime of their own.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, ServeCommand.Lifetime serveLifetime) {
+        return commandLine(out, err, serveLifetime, CliEnvironment.system());
+    }
+
+    /** As above, with the environment variables and the secret prompt the commands see. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, ServeCommand.Lifetime serveLifetime,
+                                   CliEnvironment environment) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand(new DemoCommand());
+        commandLine.addSubcommand(new ActivateCommand(environment));
+        commandLine.addSubcommand(new StatusCommand());
         commandLine.addSubcommand(new ServeCommand(serveLifetime));
+        for (String name : new String[] {"demo", "activate", "status"}) {
+            commandLine.getSubcommands().get(name).getCommandSpec().usageMessage()
+                    .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
+        }
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            // Library exceptions never carry secrets in their messages; anything here is a defect.
+            failed.getErr().println("internal error: " + exception.getClass().getName() + ": " + exception.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+        });
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine;
@@ -54,11 +81,22 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Equivalent to {@code configureLogging(false)}. */
+    static void configureLogging() {
+        configureLogging(false);
+    }
+
     /**
      * Points Logback at the command line's configuration unless the user chose one; also routes
      * CXF's logging through SLF4J. Must run before anything creates a logger.
+     *
+     * @param verbose whether the SOAP exchange and retry loggers log at DEBUG (the configuration
+     *                reads {@value #VERBOSE_LEVEL_PROPERTY})
      */
-    static void configureLogging() {
+    static void configureLogging(boolean verbose) {
+        if (verbose) {
+            System.setProperty(VERBOSE_LEVEL_PROPERTY, "DEBUG");
+        }
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", LOGBACK_CONFIGURATION);
         }
