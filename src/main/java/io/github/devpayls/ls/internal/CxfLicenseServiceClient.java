@@ -126,7 +126,8 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         conduit.setClient(policy);
         if ("https".equalsIgnoreCase(configuration.endpoint().getScheme())) {
             TLSClientParameters tls = new TLSClientParameters();
-            configuration.trust().context().ifPresent(tls::setSslContext);
+            // One factory for the client's lifetime: the trust it was given, TLS 1.2+ only.
+            tls.setSSLSocketFactory(configuration.trust().socketFactory());
             conduit.setTlsClientParameters(tls);
         }
     }

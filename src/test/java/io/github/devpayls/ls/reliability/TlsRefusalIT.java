@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,6 +138,32 @@ class TlsRefusalIT {
                 .allSatisfy(v -> assertThat(v).as("offered TLS version 0x%04x", v).isGreaterThanOrEqualTo(0x0303)));
     }
 
+    @Test
+    void tlsBelow12_isNeverOffered_evenInAJvmThatReEnablesTls11() throws Exception {
+        // This JVM disables TLS 1.0/1.1 by default, so the client's own policy only shows in a JVM
+        // configured to allow them again: there the JDK would offer TLS 1.1, the client must not.
+        Path securityOverrides = Files.createTempFile("tls11-enabled", ".security");
+        Files.writeString(securityOverrides, "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, "
+                + "DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL\n");
+        try {
+            Process child = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.security.properties=" + securityOverrides,
+                    "-Djdk.tls.client.protocols=TLSv1.3,TLSv1.2,TLSv1.1",
+                    "-cp", System.getProperty("java.class.path"),
+                    LegacyTlsJvmProbe.class.getName())
+                    .redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(output).as("precondition: that JVM's own default offers TLS 1.1")
+                    .contains("jvm-default-enabled: TLSv1.3,TLSv1.2,TLSv1.1");
+            assertThat(output).contains("offered: 0x0304,0x0303").doesNotContain("0x0302")
+                    .contains("outcome: TransportFailureException TLS");
+        } finally {
+            Files.deleteIfExists(securityOverrides);
+        }
+    }
+
     private static void assertRefusedBeforeSending(SSLContext serverContext) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         try (LoopbackPeer peer = LoopbackPeer.tls(serverContext, (socket, in, out) -> {
@@ -166,7 +194,7 @@ class TlsRefusalIT {
     }
 
     /** Reads one TLS ClientHello and returns the protocol versions it offers (supported_versions, else legacy). */
-    private static List<Integer> offeredVersions(InputStream raw) throws IOException {
+    static List<Integer> offeredVersions(InputStream raw) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         int contentType = in.readUnsignedByte();
         if (contentType != 0x16) {
