@@ -13,7 +13,7 @@ mkdir -p "$out"
 run() {
   local name=$1; shift
   ./mvnw -q -Pbenchmarks exec:exec@jmh \
-    -Djmh.args="ActivationBenchmark $* -prof gc -rf json -rff $out/$name.json -o $out/$name.txt"
+    -Djmh.args="ActivationBenchmark $* -prof gc -prof io.github.devpayls.ls.benchmarks.ProcessCpuProfiler -rf json -rff $out/$name.json -o $out/$name.txt"
   sed -n '/^Benchmark/,$p' "$out/$name.txt"
 }
 
