@@ -3,7 +3,7 @@
 # `benchmarks`), then runs ActivationBenchmark twice — average time per call at one thread and
 # throughput at eight threads, both with the GC profiler — and writes JMH's text and JSON results
 # to target/jmh/. Extra arguments go to both JMH runs (e.g. `-f 1 -wi 1 -i 1 -r 1s` to try it out,
-# or `-p scheme=http`). Takes about 12 minutes on two cores with the defaults.
+# or `-p scheme=http`). Takes about 15 minutes on two cores with the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/jmh

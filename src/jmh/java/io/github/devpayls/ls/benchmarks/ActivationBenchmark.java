@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * average time at one thread, throughput at eight.
  */
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ActivationBenchmark {
