@@ -21,7 +21,7 @@ serve_args=(serve)
 [ "$scheme" = http ] && serve_args+=(--http)
 java -cp "$cp" io.github.devpayls.ls.cli.Main "${serve_args[@]}" > "$work/serve.txt" 2> "$work/serve.err" &
 sim=$!
-trap 'kill "$sim" 2>/dev/null; wait "$sim" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$sim" 2>/dev/null; wait "$sim" 2>/dev/null; rm -rf "$work"; true' EXIT
 for _ in $(seq 600); do grep -q '^activation-key\[' "$work/serve.txt" && break; sleep 0.1; done
 value() { grep -m1 "^$1" "$work/serve.txt" | sed 's/^[^:]*: //'; }
 endpoint=$(value 'endpoint:')
