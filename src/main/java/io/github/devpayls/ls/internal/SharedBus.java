@@ -2,6 +2,7 @@ package io.github.devpayls.ls.internal;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.ws.policy.PolicyEngine;
 
 /**
  * The CXF bus every client of this library shares. A bus costs half a second to start and holds
@@ -37,6 +38,12 @@ final class SharedBus {
             BusFactory.setDefaultBus(null);
         }
         BusFactory.setThreadDefaultBus(previousThreadBus);
+        // The contract declares no WS-Policy, yet an enabled engine computes the effective policy of
+        // every message (measurable CPU and allocation per call). The bus is this library's alone.
+        PolicyEngine policies = created.getExtension(PolicyEngine.class);
+        if (policies != null) {
+            policies.setEnabled(false);
+        }
         return created;
     }
 }

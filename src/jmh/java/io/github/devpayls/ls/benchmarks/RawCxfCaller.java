@@ -1,0 +1,65 @@
+package io.github.devpayls.ls.benchmarks;
+
+import io.github.devpayls.ls.internal.contract.ActivateDesktopProduct;
+import io.github.devpayls.ls.internal.contract.ActivateDesktopProductResponse;
+import io.github.devpayls.ls.internal.contract.ActivateDesktopProductResult;
+import io.github.devpayls.ls.internal.contract.AmazonLS;
+import io.github.devpayls.ls.internal.contract.AmazonLSPortType;
+import jakarta.xml.ws.BindingProvider;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.transport.http.HTTPConduit;
+
+/**
+ * What a user would write instead of the facade: a proxy of the generated SEI from the generated
+ * {@code Service} class, the endpoint address in the request context, and for HTTPS the trusted CA
+ * set on the conduit as CXF's client transport documentation shows. Everything else is CXF's
+ * default, including its default conduit. One proxy is shared by all threads.
+ */
+final class RawCxfCaller implements ActivationCaller {
+
+    private final AmazonLSPortType port;
+    private final Client client;
+    private final ActivateDesktopProduct body;
+
+    RawCxfCaller(Target target) throws IOException, GeneralSecurityException {
+        this.port = new AmazonLS().getAmazonLSPort();
+        ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                target.endpoint().toString());
+        this.client = ClientProxy.getClient(port);
+        if (target.caCertificate().isPresent()) {
+            TLSClientParameters tls = new TLSClientParameters();
+            tls.setSslContext(TrustedCa.sslContext(target.caCertificate().get()));
+            ((HTTPConduit) client.getConduit()).setTlsClientParameters(tls);
+        }
+        this.body = new ActivateDesktopProduct();
+        body.setActivationKey(target.activationKey());
+        body.setProductToken(target.productToken());
+    }
+
+    @Override
+    public ActivateDesktopProductResponse activate() {
+        return port.activateDesktopProduct(body);
+    }
+
+    @Override
+    public void activateOnceOrFail() {
+        ActivateDesktopProductResult result = activate().getActivateDesktopProductResult();
+        if (result == null || result.getSecretAccessKey() == null) {
+            throw new IllegalStateException("the raw CXF activation issued no credentials");
+        }
+    }
+
+    /** @return the conduit's class, to show which one CXF chose by default */
+    String conduitName() {
+        return client.getConduit().getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        client.destroy();
+    }
+}

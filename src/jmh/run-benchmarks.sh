@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The measured benchmark run of docs/performance.md: builds the benchmarks (Maven profile
+# `benchmarks`), then runs ActivationBenchmark twice — average time per call at one thread and
+# throughput at eight threads, both with the GC profiler — and writes JMH's text and JSON results
+# to target/jmh/. Extra arguments go to both JMH runs (e.g. `-f 1 -wi 1 -i 1 -r 1s` to try it out,
+# or `-p scheme=http`). Takes about 15 minutes on two cores with the defaults.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=target/jmh
+mkdir -p "$out"
+./mvnw -q -Pbenchmarks -DskipTests test-compile
+
+run() {
+  local name=$1; shift
+  ./mvnw -q -Pbenchmarks exec:exec@jmh \
+    -Djmh.args="ActivationBenchmark $* -prof gc -prof io.github.devpayls.ls.benchmarks.ProcessCpuProfiler -rf json -rff $out/$name.json -o $out/$name.txt"
+  sed -n '/^Benchmark/,$p' "$out/$name.txt"
+}
+
+echo "load before: $(uptime)"
+run single-thread -bm avgt -tu us -t 1 "$@"
+echo "load between: $(uptime)"
+run eight-threads -bm thrpt -tu s -t 8 "$@"
+echo "load after: $(uptime)"
