@@ -24,7 +24,11 @@ public final class XmlLimits {
     public static final int MAX_ATTRIBUTE_COUNT = 64;
     /** Longest attribute value, in characters. */
     public static final int MAX_ATTRIBUTE_SIZE = 8 * 1024;
-    /** Longest text node, in characters. Real tokens are under 500 characters. */
+    /**
+     * Longest text, in characters, as Woodstox checks it: per text segment, so a text node whose
+     * bytes arrive in small pieces passes in segments and only {@link #MAX_XML_CHARACTERS} bounds it
+     * (XmlLimitsTest). Real tokens are under 500 characters.
+     */
     public static final int MAX_TEXT_LENGTH = 64 * 1024;
     /** Most elements in one document. */
     public static final long MAX_ELEMENT_COUNT = 10_000;
