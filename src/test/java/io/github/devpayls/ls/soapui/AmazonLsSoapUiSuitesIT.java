@@ -1,13 +1,10 @@
 package io.github.devpayls.ls.soapui;
 
+import io.github.devpayls.ls.internal.TlsTrust;
 import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -34,10 +31,10 @@ class AmazonLsSoapUiSuitesIT {
     }
 
     @TestFactory
-    Stream<DynamicNode> soapUiProject() throws GeneralSecurityException {
+    Stream<DynamicNode> soapUiProject() {
         return SoapUiRunner.forProject(AmazonLsSoapUiProject.FILE)
                 .projectProperties(projectProperties(simulator))
-                .sslContext(trusting(simulator.trustStore().orElseThrow()))
+                .sslContext(TlsTrust.keyStore(simulator.trustStore().orElseThrow()).context().orElseThrow())
                 .build()
                 .testSuites();
     }
@@ -53,13 +50,5 @@ class AmazonLsSoapUiSuitesIT {
                 "activationKey", product.activationKey(),
                 "expiredActivationKey", product.expiredActivationKey(),
                 "incorrectActivationKey", otherProduct.activationKey());
-    }
-
-    private static SSLContext trusting(KeyStore trustStore) throws GeneralSecurityException {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trustStore);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
