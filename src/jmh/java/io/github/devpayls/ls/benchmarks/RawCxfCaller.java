@@ -1,10 +1,10 @@
 package io.github.devpayls.ls.benchmarks;
 
-import io.github.devpayls.ls.internal.contract.ActivateDesktopProduct;
-import io.github.devpayls.ls.internal.contract.ActivateDesktopProductResponse;
-import io.github.devpayls.ls.internal.contract.ActivateDesktopProductResult;
-import io.github.devpayls.ls.internal.contract.AmazonLS;
-import io.github.devpayls.ls.internal.contract.AmazonLSPortType;
+import io.github.devpayls.ls.contract.generated.ActivateDesktopProduct;
+import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResponse;
+import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResult;
+import io.github.devpayls.ls.contract.generated.AmazonLS;
+import io.github.devpayls.ls.contract.generated.AmazonLSPortType;
 import jakarta.xml.ws.BindingProvider;
 import java.io.IOException;
 import java.security.GeneralSecurityException;

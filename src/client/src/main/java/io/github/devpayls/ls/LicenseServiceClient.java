@@ -1,0 +1,216 @@
+package io.github.devpayls.ls;
+
+import io.github.devpayls.ls.internal.ClientConfiguration;
+import io.github.devpayls.ls.internal.ClientDefaults;
+import io.github.devpayls.ls.internal.CxfLicenseServiceClient;
+import io.github.devpayls.ls.internal.EndpointRule;
+import io.github.devpayls.ls.contract.LicenseServiceFacts;
+import io.github.devpayls.ls.internal.TlsTrust;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A client for the Amazon DevPay License Service. Build one per endpoint and share it: it is
+ * thread-safe, holds one connection pool and one SOAP proxy, and is expensive to build (CXF starts
+ * up) but cheap to call. Close it when the application shuts down.
+ *
+ * <pre>{@code
+ * try (LicenseServiceClient client = LicenseServiceClient.builder().build()) {
+ *     ActivationResult result = client.activateDesktopProduct(ActivationKey.of(typed), productToken);
+ * }
+ * }</pre>
+ *
+ * <p>Outcomes: an answer from the service is an {@link ActivationResult}; no answer is a
+ * {@link NoAnswerException}; bad input is an {@link InvalidInputException}, raised before anything
+ * is sent.
+ */
+public interface LicenseServiceClient extends AutoCloseable {
+
+    /** @return a builder with the defaults described on each of its methods */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Activates a desktop product for a customer; the issued user token never expires.
+     *
+     * @param activationKey the key the customer copied from the activation page
+     * @param productToken  the product's token
+     * @return {@link ActivationResult.Activated} with the credential set, or
+     *         {@link ActivationResult.Rejected} with the service's error and the action to take
+     * @throws InvalidInputException when an argument is missing, before anything is sent
+     * @throws NoAnswerException     when the service gave no usable answer
+     * @throws IllegalStateException when the client is closed
+     */
+    ActivationResult activateDesktopProduct(ActivationKey activationKey, ProductToken productToken);
+
+    /**
+     * Activates a desktop product for a customer, with the options of the request.
+     *
+     * @param request the key, the product token and the optional user-token expiration
+     * @return {@link ActivationResult.Activated} with the credential set, or
+     *         {@link ActivationResult.Rejected} with the service's error and the action to take
+     * @throws InvalidInputException when the request is missing, before anything is sent
+     * @throws NoAnswerException     when the service gave no usable answer
+     * @throws IllegalStateException when the client is closed
+     */
+    ActivationResult activateDesktopProduct(ActivationRequest request);
+
+    /** @return the endpoint this client calls */
+    URI endpoint();
+
+    /** Releases the client's connections. Calls made afterwards fail; closing twice is harmless. */
+    @Override
+    void close();
+
+    /**
+     * Configures a {@link LicenseServiceClient}. Every option has a default; {@link #build()}
+     * checks them all. Not thread-safe; build once, then share the client.
+     */
+    final class Builder {
+        private URI endpoint = URI.create(LicenseServiceFacts.DEFAULT_ENDPOINT);
+        private TlsTrust trust = TlsTrust.jdkDefault();
+        private Duration connectTimeout = ClientDefaults.DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = ClientDefaults.DEFAULT_REQUEST_TIMEOUT;
+        private Duration callDeadline = ClientDefaults.DEFAULT_CALL_DEADLINE;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private boolean logSoapMessages;
+        private boolean allowInsecureLoopback;
+
+        private Builder() {
+        }
+
+        /**
+         * @param endpoint the service's address; default {@code https://ls.amazonaws.com/}. Must be
+         *                 https, unless {@link #allowInsecureLoopback(boolean)} admits http to loopback
+         * @return this builder
+         */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * @param endpoint the service's address as text
+         * @return this builder
+         * @throws InvalidInputException when it is not a URI
+         */
+        public Builder endpoint(String endpoint) {
+            this.endpoint = EndpointRule.parse(endpoint);
+            return this;
+        }
+
+        /**
+         * Trusts only the CA certificates in a PEM file (for example a test service's own CA).
+         * Replaces any other trust setting; default: the JDK's trusted CAs.
+         *
+         * @param pemFile a file holding one or more {@code -----BEGIN CERTIFICATE-----} blocks
+         * @return this builder
+         */
+        public Builder trustPemCertificates(Path pemFile) {
+            this.trust = TlsTrust.pemFile(pemFile);
+            return this;
+        }
+
+        /**
+         * Trusts only the certificates in a key store. Replaces any other trust setting.
+         *
+         * @param trustStore a loaded key store holding trusted certificates
+         * @return this builder
+         */
+        public Builder trustStore(KeyStore trustStore) {
+            this.trust = TlsTrust.keyStore(trustStore);
+            return this;
+        }
+
+        /**
+         * Uses a ready TLS context, for full control (client certificates, protocols). Replaces
+         * any other trust setting.
+         *
+         * @param sslContext an initialised context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.trust = TlsTrust.sslContext(sslContext);
+            return this;
+        }
+
+        /**
+         * @param connectTimeout longest wait for a connection; default 10 s
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /**
+         * @param requestTimeout longest wait for one answer once connected; default 30 s
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /**
+         * @param callDeadline longest a whole call may take, retries and waits included; default 60 s
+         * @return this builder
+         */
+        public Builder callDeadline(Duration callDeadline) {
+            this.callDeadline = callDeadline;
+            return this;
+        }
+
+        /**
+         * @param retryPolicy when to try again; default {@link RetryPolicy#defaults()}
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * Logs every SOAP request and response at DEBUG on the logger
+         * {@code io.github.devpayls.ls.soap}, with activation keys, user tokens and secret keys
+         * masked. Default off: even masked, message logs are for diagnosis, not production.
+         *
+         * @param enabled whether to log messages
+         * @return this builder
+         */
+        public Builder logSoapMessages(boolean enabled) {
+            this.logSoapMessages = enabled;
+            return this;
+        }
+
+        /**
+         * Admits an {@code http://} endpoint on a loopback address (127.0.0.0/8, ::1, localhost),
+         * for a local simulator. Default off; never admits http to any other host.
+         *
+         * @param allowed whether plain HTTP to loopback is allowed
+         * @return this builder
+         */
+        public Builder allowInsecureLoopback(boolean allowed) {
+            this.allowInsecureLoopback = allowed;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the client. No network I/O happens here: the SOAP
+         * contract comes from the classpath.
+         *
+         * @return a ready client
+         * @throws InvalidInputException naming the setting that is wrong, e.g. a non-https endpoint
+         */
+        public LicenseServiceClient build() {
+            URI checked = EndpointRule.check(endpoint, allowInsecureLoopback);
+            ClientConfiguration configuration = new ClientConfiguration(checked, trust, connectTimeout,
+                    requestTimeout, callDeadline, retryPolicy, logSoapMessages);
+            return CxfLicenseServiceClient.open(configuration);
+        }
+    }
+}

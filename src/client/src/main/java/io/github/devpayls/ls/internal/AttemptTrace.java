@@ -1,0 +1,250 @@
+package io.github.devpayls.ls.internal;
+
+import io.github.devpayls.ls.contract.LicenseServiceFacts;
+
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.HTTPConduit;
+
+/**
+ * One attempt's state inside CXF: the secrets of its request (for masking in logs), and what it
+ * saw of the HTTP response before the body was parsed — status, content type, {@code Retry-After}
+ * and whether the body was a SOAP fault. Created per attempt and put in the thread's request
+ * context; the interceptors below fill it in. The one place that looks at the HTTP layer of a
+ * response, because a 503 must be recognised whatever its body is.
+ */
+final class AttemptTrace {
+
+    /** Request-context key under which the attempt's instance travels. */
+    static final String KEY = AttemptTrace.class.getName();
+
+    private final List<String> secrets;
+    private final long deadlineNanos;
+    // Read by the watchdog thread too.
+    private volatile int status = -1;
+    private String contentType;
+    private String retryAfter;
+    private boolean soapFaultRead;
+    // Written by the watchdog thread, read by the calling thread.
+    private volatile HttpURLConnection connection;
+    private volatile boolean deadlineAbort;
+
+    /**
+     * @param secrets       secret values of the attempt's request
+     * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} scale
+     */
+    AttemptTrace(List<String> secrets, long deadlineNanos) {
+        this.secrets = List.copyOf(secrets);
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** @return secret values of the attempt's request, which no log line may show */
+    List<String> secrets() {
+        return secrets;
+    }
+
+    /** @return the HTTP status, or -1 when no response head arrived */
+    int status() {
+        return status;
+    }
+
+    /** @return the response's content type, if any */
+    Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
+    /** @return the raw {@code Retry-After} value, if any */
+    Optional<String> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Called by the deadline watchdog. Before the response head has arrived (connecting, sending,
+     * waiting, headers trickling in) it closes the connection, which fails the blocked call at
+     * once; a read timeout alone would restart with every byte. Once the head is in, the body
+     * stream checks the deadline itself ({@link GuardedBody}): closing a keep-alive connection
+     * mid-body does not stop a reader that is still being fed.
+     */
+    void abortForDeadline() {
+        deadlineAbort = true;
+        HttpURLConnection open = connection;
+        if (open != null && status < 0) {
+            open.disconnect();
+        }
+    }
+
+    /** @return whether the watchdog cut the attempt off at the call's deadline */
+    boolean deadlineAborted() {
+        return deadlineAbort;
+    }
+
+    /** @return whether the response body was a SOAP fault that CXF read from the wire */
+    boolean soapFaultRead() {
+        return soapFaultRead;
+    }
+
+    /**
+     * @param message any message of the attempt's exchange
+     * @return the attempt's trace, or {@code null} outside a call of this client
+     */
+    static AttemptTrace of(Message message) {
+        Message out = message.getExchange() == null ? null : message.getExchange().getOutMessage();
+        Object holder = out == null ? null : out.getContextualProperty(KEY);
+        return holder instanceof AttemptTrace head ? head : null;
+    }
+
+    /**
+     * Marks that the in-fault chain read a SOAP fault from the response. CXF raises its own
+     * failures (connection refused, unparseable body) as SOAP faults too; only a fault that came
+     * over the wire is the service's answer.
+     */
+    static final class FaultMarker extends AbstractPhaseInterceptor<Message> {
+
+        FaultMarker() {
+            super(Phase.POST_UNMARSHAL);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            AttemptTrace head = of(message);
+            if (head != null && message.getContent(Exception.class) instanceof SoapFault) {
+                head.soapFaultRead = true;
+            }
+        }
+    }
+
+    /** @return the response facts only; CXF's debug logging prints request contexts, and this travels in one */
+    @Override
+    public String toString() {
+        return "AttemptTrace[status=" + status + ", soapFault=" + soapFaultRead + ", deadlineAbort=" + deadlineAbort + "]";
+    }
+
+    private static long contentLength(String declared) {
+        try {
+            return Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The response body as the parser reads it, with two checks the JDK does not make: the call's
+     * deadline, before every read (an answer trickling in must not outlive it), and the declared
+     * Content-Length, because the JDK reports a connection closed early as a normal end of stream,
+     * which the XML parser would then call malformed.
+     */
+    static final class GuardedBody extends FilterInputStream {
+        private final long declared;
+        private final AttemptTrace trace;
+        private long read;
+
+        GuardedBody(InputStream in, long declared, AttemptTrace trace) {
+            super(in);
+            this.declared = declared;
+            this.trace = trace;
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkDeadline();
+            int b = super.read();
+            count(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            checkDeadline();
+            int n = super.read(buffer, offset, length);
+            count(n);
+            return n;
+        }
+
+        private void checkDeadline() throws SocketTimeoutException {
+            if (System.nanoTime() - trace.deadlineNanos >= 0) {
+                trace.deadlineAbort = true;
+                throw new SocketTimeoutException("the call's deadline passed while the answer was arriving");
+            }
+        }
+
+        private void count(int n) throws EOFException {
+            if (n >= 0) {
+                read += n;
+            } else if (declared > 0 && read < declared) {
+                throw new EOFException("the connection closed after " + read + " of " + declared + " bytes");
+            }
+        }
+    }
+
+    /** Remembers the attempt's HTTP connection once the conduit has opened it, for {@link #abortForDeadline()}. */
+    static final class ConnectionCatcher extends AbstractPhaseInterceptor<Message> {
+
+        ConnectionCatcher() {
+            super(Phase.PRE_STREAM);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            AttemptTrace trace = of(message);
+            if (trace != null && message.get(HTTPConduit.KEY_HTTP_CONNECTION) instanceof HttpURLConnection open) {
+                trace.connection = open;
+                if (trace.deadlineAbort) {
+                    open.disconnect();
+                }
+            }
+        }
+    }
+
+    /** Fills the attempt's {@link AttemptTrace} in as soon as a response arrives, before anything parses it. */
+    static final class Recorder extends AbstractPhaseInterceptor<Message> {
+
+        Recorder() {
+            super(Phase.RECEIVE);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            AttemptTrace head = of(message);
+            if (head == null) {
+                return;
+            }
+            Object code = message.get(Message.RESPONSE_CODE);
+            if (code instanceof Integer status) {
+                head.status = status;
+            }
+            Object type = message.get(Message.CONTENT_TYPE);
+            head.contentType = type == null ? null : type.toString();
+            Object headers = message.get(Message.PROTOCOL_HEADERS);
+            long declaredLength = -1;
+            if (headers instanceof Map<?, ?> map) {
+                // HTTP header names are case-insensitive; the map's own ordering is not guaranteed to be.
+                for (Map.Entry<?, ?> header : map.entrySet()) {
+                    String name = String.valueOf(header.getKey());
+                    if (!(header.getValue() instanceof List<?> list) || list.isEmpty()) {
+                        continue;
+                    }
+                    if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(name)) {
+                        head.retryAfter = String.valueOf(list.get(0));
+                    } else if ("Content-Length".equalsIgnoreCase(name)) {
+                        declaredLength = contentLength(String.valueOf(list.get(0)));
+                    }
+                }
+            }
+            InputStream body = message.getContent(InputStream.class);
+            if (body != null) {
+                message.setContent(InputStream.class, new GuardedBody(body, declaredLength, head));
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.devpayls.ls.simulator;
+
+import io.github.devpayls.ls.contract.LicenseServiceFacts;
+
+import java.time.Duration;
+
+/**
+ * Every value the simulator decided for itself (the real service's values it shares are in
+ * {@link io.github.devpayls.ls.contract.LicenseServiceFacts}). Change a behaviour here, in one edit.
+ */
+final class SimulatorFacts {
+
+    private SimulatorFacts() {
+    }
+
+    /** Seed of the fixtures unless the builder says otherwise (the API version as a number). */
+    static final long DEFAULT_SEED = 20_080_428L;
+
+    /** Mixed into the seed for fractional fault draws, so enabling faults changes no issued value. */
+    static final long FAULT_SEED_SALT = 0x5EED_FA17L;
+
+    /** How many demo products the fixtures hold. */
+    static final int FIXTURE_PRODUCT_COUNT = 2;
+
+    /** How long before start the fixtures' expired keys were created: the lifetime plus this. */
+    static final Duration EXPIRED_KEY_EXTRA_AGE = Duration.ofMinutes(5);
+
+    /** Product codes: uppercase hexadecimal, as in real DevPay product codes. */
+    static final int PRODUCT_CODE_LENGTH = 8;
+    static final String PRODUCT_CODE_ALPHABET = "0123456789ABCDEF";
+
+    /** Activation keys and persistent identifiers (PIDs) use the base32 alphabet. */
+    static final String BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    /** Persistent identifiers: 28 base32 characters, like activation keys. */
+    static final int PERSISTENT_IDENTIFIER_LENGTH = 28;
+
+    /** Access key ids: uppercase letters and digits, as AWS issued them. */
+    static final String ACCESS_KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    /** Customer ids: twelve digits, like AWS account ids. */
+    static final int CUSTOMER_ID_LENGTH = 12;
+
+    /** Default delay before a new subscription becomes active (card vetting). */
+    static final Duration DEFAULT_VETTING_DELAY = Duration.ZERO;
+
+    /** File name of the CA certificate in the state directory. */
+    static final String CA_CERTIFICATE_FILE = "ca-certificate.pem";
+
+    /** Distinguished names of the throwaway CA and server certificate. */
+    static final String CA_DISTINGUISHED_NAME = "CN=devpay-ls simulator throwaway CA,O=devpay-ls-client";
+    static final String SERVER_DISTINGUISHED_NAME = "CN=localhost,O=devpay-ls-client";
+
+    /**
+     * Certificates follow the real clock, not the injectable one (TLS peers check real time), and
+     * are valid from a day before start to this long after it.
+     */
+    static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30);
+
+    /** Jetty worker threads: enough for several hanging requests and normal traffic beside them. */
+    static final int MAX_THREADS = 32;
+    static final int MIN_THREADS = 4;
+
+    /**
+     * Idle timeout of connections. Long, because Jetty would otherwise end an injected
+     * {@code hang()} after its default 30 seconds; closing the simulator ends every connection anyway.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    /** How long closing waits for requests in flight to finish. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    /** Bytes of the body written per pause by {@link InjectedFault#trickle}. */
+    static final int TRICKLE_CHUNK_BYTES = 1;
+
+    /** One padding element of {@link InjectedFault#oversized}: this many characters of text. */
+    static final int PADDING_ELEMENT_CHARS = 1_000;
+
+    /** Namespace of simulator-only elements (the padding header). */
+    static final String SIMULATOR_NAMESPACE = "urn:devpay-ls:simulator";
+
+    /** Body of {@link InjectedFault#nonXml}. */
+    static final String NON_XML_BODY = "this is not XML: {\"status\": \"confused\"} <<<";
+
+    /** Error messages (the fault strings) per decided case. */
+    static final String MESSAGE_MISSING_PARAMETER = "The request must contain the parameter %s.";
+    static final String MESSAGE_INVALID_PRODUCT_TOKEN = "The product token is invalid for the signer.";
+    static final String MESSAGE_INVALID_ACTIVATION_KEY = "The activation key is invalid or malformed.";
+    static final String MESSAGE_EXPIRED_ACTIVATION_KEY =
+            "The activation key has expired; activation keys expire one hour after creation.";
+    static final String MESSAGE_INCORRECT_ACTIVATION_KEY =
+            "The activation key belongs to a different product.";
+    static final String MESSAGE_TOKEN_EXPIRATION_NOT_POSITIVE =
+            "The value for TokenExpiration must be a positive duration.";
+    static final String MESSAGE_UNKNOWN_USER_TOKEN = "The value for %s is not a valid user token.";
+    static final String MESSAGE_EXPIRED_USER_TOKEN = "The user token in %s has expired.";
+    static final String MESSAGE_UNKNOWN_PERSISTENT_IDENTIFIER =
+            "The value for PersistentIdentifier is not a known persistent identifier.";
+    static final String MESSAGE_UNKNOWN_PRODUCT_CODE = "The value for ProductCode is not a known product code.";
+    static final String MESSAGE_INVALID_REQUEST = "The request could not be read: %s";
+    static final String MESSAGE_UNKNOWN_ACTION = "The request body element is not an action of this service.";
+    static final String MESSAGE_INTERNAL_ERROR = "The simulator failed to process the request.";
+    static final String MESSAGE_THROTTLED = "Request rate exceeded; retry the request.";
+}
