@@ -68,7 +68,7 @@ public final class ContractDiff {
     private void compareAll() {
         if (!baseline.wsdlNamespace().equals(working.wsdlNamespace())) {
             add(Rule.CHANGED_NAMESPACE, Direction.BOTH, "wsdl:definitions/@targetNamespace",
-                    "target namespace changed from " + baseline.wsdlNamespace() + " to " + working.wsdlNamespace());
+                    "targetNamespace changed from " + baseline.wsdlNamespace() + " to " + working.wsdlNamespace());
         }
         compareSchemas();
         compareElements();
@@ -88,7 +88,7 @@ public final class ContractDiff {
             SchemaInfo y = b.get(i);
             if (!x.targetNamespace().equals(y.targetNamespace())) {
                 add(Rule.CHANGED_NAMESPACE, Direction.BOTH, path + "/@targetNamespace",
-                        "schema target namespace changed from " + x.targetNamespace() + " to " + y.targetNamespace());
+                        "schema targetNamespace changed from " + x.targetNamespace() + " to " + y.targetNamespace());
             }
             if (!x.version().equals(y.version())) {
                 add(Rule.CHANGED_VERSION, Direction.BOTH, path + "/@version",
@@ -453,11 +453,11 @@ public final class ContractDiff {
                     add(Rule.CHANGED_BINDING_STYLE, Direction.BOTH, opPath, "operation " + op.name() + " style changed from '"
                             + op.style() + "' to '" + now.style() + "'");
                 }
-                if (!Objects.equals(op.inputBody(), now.inputBody())) {
+                if (op.inputBody() != null && now.inputBody() != null && !op.inputBody().equals(now.inputBody())) {
                     add(Rule.CHANGED_BINDING_USE, Direction.BOTH, opPath + "/input", "operation " + op.name()
                             + " input binding changed from [" + op.inputBody() + "] to [" + now.inputBody() + "]");
                 }
-                if (!Objects.equals(op.outputBody(), now.outputBody())) {
+                if (op.outputBody() != null && now.outputBody() != null && !op.outputBody().equals(now.outputBody())) {
                     add(Rule.CHANGED_BINDING_USE, Direction.BOTH, opPath + "/output", "operation " + op.name()
                             + " output binding changed from [" + op.outputBody() + "] to [" + now.outputBody() + "]");
                 }

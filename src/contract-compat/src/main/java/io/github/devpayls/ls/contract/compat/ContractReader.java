@@ -129,7 +129,17 @@ final class ContractReader {
                 bindings(definition), services(definition));
     }
 
-    private Definition readDefinition(Document document) {
+    /**
+     * WSDL4J follows schema references in {@code wsdl:types} by itself, even with document imports
+     * off, and would fetch any URL; it gets a copy without the schemas, which XmlSchema reads instead.
+     */
+    private Definition readDefinition(Document original) {
+        Document document = (Document) original.cloneNode(true);
+        for (Element types : children(document.getDocumentElement(), WSDL_NS, "types")) {
+            while (types.getFirstChild() != null) {
+                types.removeChild(types.getFirstChild());
+            }
+        }
         try {
             WSDLReader reader = WSDLFactory.newInstance().newWSDLReader();
             reader.setFeature("javax.wsdl.verbose", false);
