@@ -73,6 +73,14 @@ class ContractWsdlTest {
     }
 
     @Test
+    void portType_documentsEveryOperation() throws Exception {
+        for (String op : OPERATIONS) {
+            assertThat(eval("normalize-space(/*/*[local-name()='portType']/*[local-name()='operation'][@name='"
+                    + op + "']/*[local-name()='documentation'])")).as(op).isNotBlank();
+        }
+    }
+
+    @Test
     void binding_isSoap11DocumentLiteral_withSoapActionEqualToOperationName() throws Exception {
         assertThat(eval("/*/*[local-name()='binding']/*[local-name()='binding']/@style")).isEqualTo("document");
         assertThat(eval("namespace-uri(/*/*[local-name()='binding']/*[local-name()='binding'])"))
