@@ -7,6 +7,7 @@ import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.ProductToken;
 import io.github.devpayls.ls.ServiceUnavailableException;
+import io.github.devpayls.ls.internal.BoundedFiles;
 import io.github.devpayls.ls.internal.LicenseServiceFacts;
 import io.github.devpayls.ls.store.CredentialStore;
 import io.github.devpayls.ls.store.CredentialStoreException;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -125,7 +127,11 @@ final class ActivateCommand implements Callable<Integer> {
         LicenseServiceClient.Builder builder = LicenseServiceClient.builder().endpoint(endpoint)
                 .allowInsecureLoopback(allowInsecureLoopback).logSoapMessages(verbose);
         if (caFile != null) {
-            builder.trustPemCertificates(caFile);
+            try {
+                builder.trustPemCertificates(caFile);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("ca-file", e.rule()); // the option's name, not the builder's
+            }
         }
         return builder.build();
     }
@@ -133,10 +139,13 @@ final class ActivateCommand implements Callable<Integer> {
     private String productToken() {
         if (productTokenFile != null) {
             try {
-                return Files.readString(productTokenFile).strip();
-            } catch (IOException e) {
-                throw new InvalidInputException("product-token-file", "must be a readable file (" + productTokenFile
-                        + ": " + e.getClass().getSimpleName() + ")");
+                byte[] bytes = BoundedFiles.read(productTokenFile, BoundedFiles.PRODUCT_TOKEN_FILE_MAX_BYTES);
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+            } catch (BoundedFiles.RefusedFileException e) {
+                throw new InvalidInputException("product-token-file", e.rule());
+            } catch (CharacterCodingException e) {
+                throw new InvalidInputException("product-token-file", "must be UTF-8 text: " + productTokenFile
+                        + " is not");
             }
         }
         return environment.variable(CliEnvironment.PRODUCT_TOKEN_VARIABLE).orElseThrow(() -> new InvalidInputException(

@@ -1,8 +1,8 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.internal.BoundedFiles;
 import io.github.devpayls.ls.store.NoUsableCredentials.Reason;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -84,11 +84,10 @@ final class FileCredentialStore extends LockingCredentialStore {
                 }
             }
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(EntryFormat.MAX_BYTES + 1);
-            }
-            if (bytes.length > EntryFormat.MAX_BYTES) {
-                throw new UnusableEntry(Reason.CORRUPTED, "the entry " + file + " is too large to be an entry");
+            try {
+                bytes = BoundedFiles.read(file, EntryFormat.MAX_BYTES);
+            } catch (BoundedFiles.RefusedFileException e) {
+                throw refused(productKey, e);
             }
             return EntryFormat.decode(productKey, bytes, encryption);
         } catch (NoSuchFileException e) {
@@ -97,6 +96,16 @@ final class FileCredentialStore extends LockingCredentialStore {
             throw new UnusableEntry(Reason.UNREADABLE,
                     "the entry " + file + " could not be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    private UnusableEntry refused(ProductKey productKey, BoundedFiles.RefusedFileException refused) {
+        return switch (refused.refusal()) {
+            case NOT_FOUND -> new UnusableEntry(Reason.NONE_STORED, "no entry for product " + productKey + " in "
+                    + directory);
+            case TOO_LARGE -> new UnusableEntry(Reason.CORRUPTED, "the entry " + refused.rule()
+                    + ", too large to be an entry");
+            case NOT_REGULAR, UNREADABLE -> new UnusableEntry(Reason.UNREADABLE, "the entry " + refused.rule());
+        };
     }
 
     @Override
