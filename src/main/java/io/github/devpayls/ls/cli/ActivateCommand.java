@@ -93,6 +93,14 @@ final class ActivateCommand implements Callable<Integer> {
             ActivationKey key = ActivationKey.of(activationKey());
             CredentialStore credentialStore = store.open();
             try (LicenseServiceClient client = client()) {
+                try {
+                    credentialStore.checkWritable(productKey);
+                } catch (CredentialStoreException e) {
+                    // Found before anything is sent: a configuration error, not a lost set.
+                    print(Report.of("invalid-input").put("field", "store")
+                            .put("rule", "must be writable: " + e.getMessage()));
+                    return ExitCodes.INVALID_INPUT;
+                }
                 DesktopActivation activation = DesktopActivation.builder().client(client).store(credentialStore)
                         .productKey(productKey).productToken(productToken).tokenExpiration(tokenExpiration).build();
                 ActivationResult result = activation.activate(key);

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -134,6 +135,25 @@ final class FileCredentialStore extends LockingCredentialStore {
             if (temp != null) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    @Override
+    void probeWrite(ProductKey productKey) {
+        Path target = entryFile(productKey);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CredentialStoreException("cannot write the entry for product " + productKey + ": " + target
+                    + " is a directory", null);
+        }
+        try {
+            // The same kind of temp file store() writes, beside the entry: proves create, write and
+            // delete rights in the directory (permission bits alone say nothing for root or ACLs).
+            Path probe = Files.createTempFile(directory, "." + productKey.value() + TEMP_SEPARATOR, TEMP_SUFFIX,
+                    ownerOnly(OWNER_ONLY_FILE));
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new CredentialStoreException("cannot write the entry for product " + productKey + " in "
+                    + directory + ": " + e.getClass().getSimpleName(), e);
         }
     }
 
