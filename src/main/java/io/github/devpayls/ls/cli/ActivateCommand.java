@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
  * the short-lived activation key, and never printed.
  */
 @Command(name = "activate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Activates a product with a customer's key; stores the set.",
         description = {"Activates a desktop product with a customer's activation key and stores the",
             "credential set (masked in the output) in the credential store.",
             "The product token comes from --product-token-file or $" + CliEnvironment.PRODUCT_TOKEN_VARIABLE + ";",

@@ -16,7 +16,7 @@ import java.util.Arrays;
 @Command(name = "devpay-ls", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Client tools for the Amazon DevPay License Service (API 2008-04-28).",
         synopsisSubcommandLabel = "COMMAND")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Where the command line's Logback configuration lives when the user names none. */
     static final String LOGBACK_CONFIGURATION = "io/github/devpayls/ls/cli/logback-cli.xml";
@@ -96,10 +96,13 @@ public final class Main implements Runnable {
         return failed.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    /** Without a subcommand the command only prints its usage. */
+    /** Without a subcommand there is nothing to do: the usage goes to standard error, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("Missing command: give one of "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()) + ".");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.INVALID_INPUT;
     }
 
     /** Equivalent to {@code configureLogging(false)}. */
