@@ -86,8 +86,22 @@ final class ActivateCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    private InterruptGuard guard;
+
     @Override
     public Integer call() {
+        guard = InterruptGuard.install(() -> print(Report.of("interrupted").put("stored", false).put("message",
+                "interrupted (Ctrl-C) before an outcome; the stored set is unchanged. The service may have issued "
+                        + "a set that is now lost: activate again")));
+        try {
+            return activate();
+        } finally {
+            guard.outputDone();
+            guard.uninstall();
+        }
+    }
+
+    private Integer activate() {
         try {
             ProductKey productKey = store.productKey();
             ProductToken productToken = ProductToken.of(productToken());
@@ -102,14 +116,17 @@ final class ActivateCommand implements Callable<Integer> {
                             .put("rule", "must be writable: " + e.getMessage()));
                     return ExitCodes.INVALID_INPUT;
                 }
-                DesktopActivation activation = DesktopActivation.builder().client(client).store(credentialStore)
+                DesktopActivation activation = DesktopActivation.builder().client(client)
+                        .store(guard.guarding(credentialStore))
                         .productKey(productKey).productToken(productToken).tokenExpiration(tokenExpiration).build();
                 ActivationResult result = activation.activate(key);
                 if (result instanceof ActivationResult.Activated activated) {
                     // The set just written, read back: what the application will find there.
                     StoredCredentials stored = (StoredCredentials) activation.current();
-                    Report.activated(activated, stored.entry(), store.location(productKey))
-                            .print(spec.commandLine().getOut(), json);
+                    if (guard.claimOutput()) {
+                        Report.activated(activated, stored.entry(), store.location(productKey))
+                                .print(spec.commandLine().getOut(), json);
+                    }
                     return ExitCodes.OK;
                 }
                 print(Report.rejected(((ActivationResult.Rejected) result).error()));
@@ -129,7 +146,9 @@ final class ActivateCommand implements Callable<Integer> {
 
     /** Failures go to standard error as text, or to standard output as the one JSON object. */
     private void print(Report report) {
-        report.print(json ? spec.commandLine().getOut() : spec.commandLine().getErr(), json);
+        if (report.isInterruption() || guard == null || guard.claimOutput()) {
+            report.print(json ? spec.commandLine().getOut() : spec.commandLine().getErr(), json);
+        }
     }
 
     private LicenseServiceClient client() {

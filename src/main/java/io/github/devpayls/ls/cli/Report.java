@@ -42,6 +42,11 @@ final class Report {
         return new Report(outcome);
     }
 
+    /** @return whether this is the outcome of a Ctrl-C, printed by the interrupt hook itself */
+    boolean isInterruption() {
+        return "interrupted".equals(fields.get("outcome"));
+    }
+
     /** Adds a field; a {@code null} value is left out of text and written as {@code null} in JSON. */
     Report put(String name, Object value) {
         if (value instanceof Secret || value instanceof char[]) {
