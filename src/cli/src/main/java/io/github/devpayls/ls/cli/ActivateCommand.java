@@ -8,6 +8,7 @@ import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.ProductToken;
 import io.github.devpayls.ls.ServiceUnavailableException;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
+import io.github.devpayls.ls.internal.BoundedFiles;
 import io.github.devpayls.ls.store.CredentialStore;
 import io.github.devpayls.ls.store.CredentialStoreException;
 import io.github.devpayls.ls.store.DesktopActivation;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +35,7 @@ import java.util.concurrent.Callable;
  * the short-lived activation key, and never printed.
  */
 @Command(name = "activate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Activates a product with a customer's key; stores the set.",
         description = {"Activates a desktop product with a customer's activation key and stores the",
             "credential set (masked in the output) in the credential store.",
             "The product token comes from --product-token-file or $" + CliEnvironment.PRODUCT_TOKEN_VARIABLE + ";",
@@ -83,22 +86,47 @@ final class ActivateCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    private InterruptGuard guard;
+
     @Override
     public Integer call() {
+        guard = InterruptGuard.install(() -> print(Report.of("interrupted").put("stored", false).put("message",
+                "interrupted (Ctrl-C) before an outcome; the stored set is unchanged. The service may have issued "
+                        + "a set that is now lost: activate again")));
+        try {
+            return activate();
+        } finally {
+            guard.outputDone();
+            guard.uninstall();
+        }
+    }
+
+    private Integer activate() {
         try {
             ProductKey productKey = store.productKey();
             ProductToken productToken = ProductToken.of(productToken());
             ActivationKey key = ActivationKey.of(activationKey());
             CredentialStore credentialStore = store.open();
             try (LicenseServiceClient client = client()) {
-                DesktopActivation activation = DesktopActivation.builder().client(client).store(credentialStore)
+                try {
+                    credentialStore.checkWritable(productKey);
+                } catch (CredentialStoreException e) {
+                    // Found before anything is sent: a configuration error, not a lost set.
+                    print(Report.of("invalid-input").put("field", "store")
+                            .put("rule", "must be writable: " + e.getMessage()));
+                    return ExitCodes.INVALID_INPUT;
+                }
+                DesktopActivation activation = DesktopActivation.builder().client(client)
+                        .store(guard.guarding(credentialStore))
                         .productKey(productKey).productToken(productToken).tokenExpiration(tokenExpiration).build();
                 ActivationResult result = activation.activate(key);
                 if (result instanceof ActivationResult.Activated activated) {
                     // The set just written, read back: what the application will find there.
                     StoredCredentials stored = (StoredCredentials) activation.current();
-                    Report.activated(activated, stored.entry(), store.location(productKey))
-                            .print(spec.commandLine().getOut(), json);
+                    if (guard.claimOutput()) {
+                        Report.activated(activated, stored.entry(), store.location(productKey))
+                                .print(spec.commandLine().getOut(), json);
+                    }
                     return ExitCodes.OK;
                 }
                 print(Report.rejected(((ActivationResult.Rejected) result).error()));
@@ -118,14 +146,20 @@ final class ActivateCommand implements Callable<Integer> {
 
     /** Failures go to standard error as text, or to standard output as the one JSON object. */
     private void print(Report report) {
-        report.print(json ? spec.commandLine().getOut() : spec.commandLine().getErr(), json);
+        if (report.isInterruption() || guard == null || guard.claimOutput()) {
+            report.print(json ? spec.commandLine().getOut() : spec.commandLine().getErr(), json);
+        }
     }
 
     private LicenseServiceClient client() {
         LicenseServiceClient.Builder builder = LicenseServiceClient.builder().endpoint(endpoint)
                 .allowInsecureLoopback(allowInsecureLoopback).logSoapMessages(verbose);
         if (caFile != null) {
-            builder.trustPemCertificates(caFile);
+            try {
+                builder.trustPemCertificates(caFile);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("ca-file", e.rule()); // the option's name, not the builder's
+            }
         }
         return builder.build();
     }
@@ -133,10 +167,13 @@ final class ActivateCommand implements Callable<Integer> {
     private String productToken() {
         if (productTokenFile != null) {
             try {
-                return Files.readString(productTokenFile).strip();
-            } catch (IOException e) {
-                throw new InvalidInputException("product-token-file", "must be a readable file (" + productTokenFile
-                        + ": " + e.getClass().getSimpleName() + ")");
+                byte[] bytes = BoundedFiles.read(productTokenFile, BoundedFiles.PRODUCT_TOKEN_FILE_MAX_BYTES);
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+            } catch (BoundedFiles.RefusedFileException e) {
+                throw new InvalidInputException("product-token-file", e.rule());
+            } catch (CharacterCodingException e) {
+                throw new InvalidInputException("product-token-file", "must be UTF-8 text: " + productTokenFile
+                        + " is not");
             }
         }
         return environment.variable(CliEnvironment.PRODUCT_TOKEN_VARIABLE).orElseThrow(() -> new InvalidInputException(

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * customer sees for an expired key. Every secret printed is masked.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Runs the whole activation path against an embedded simulator.",
         description = {"Starts the simulator over HTTPS, activates its demo key through the client",
             "(trusting only the simulator's CA, hostname checks on), stores the credentials,",
             "and shows what a customer sees for an expired key. Secrets are masked."})

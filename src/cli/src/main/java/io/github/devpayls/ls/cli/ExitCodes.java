@@ -20,6 +20,8 @@ final class ExitCodes {
     static final int NO_ANSWER = 5;
     /** The service issued a set but it could not be stored; the previous set, if any, is unchanged. */
     static final int STORE_FAILED = 6;
+    /** Ctrl-C (SIGINT): 128 + 2, set by the JVM; {@code activate} prints the outcome and leaves the store unchanged. */
+    static final int INTERRUPTED = 130;
 
     /** The exit-code section of {@code --help} of the commands that talk to a store or service. */
     static java.util.Map<String, String> help() {
@@ -31,6 +33,7 @@ final class ExitCodes {
         help.put(Integer.toString(SERVICE_UNAVAILABLE), "service unavailable (throttled); try again later");
         help.put(Integer.toString(NO_ANSWER), "transport or protocol failure (network, TLS, timeout, bad answer)");
         help.put(Integer.toString(STORE_FAILED), "credentials issued but not stored; the old set is kept");
+        help.put(Integer.toString(INTERRUPTED), "interrupted (Ctrl-C); the stored set is unchanged");
         return help;
     }
 

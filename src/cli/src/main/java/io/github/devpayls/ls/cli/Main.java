@@ -1,5 +1,7 @@
 package io.github.devpayls.ls.cli;
 
+import io.github.devpayls.ls.internal.SensitiveNames;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +16,7 @@ import java.util.Arrays;
 @Command(name = "devpay-ls", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Client tools for the Amazon DevPay License Service (API 2008-04-28).",
         synopsisSubcommandLabel = "COMMAND")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Where the command line's Logback configuration lives when the user names none. */
     static final String LOGBACK_CONFIGURATION = "io/github/devpayls/ls/cli/logback-cli.xml";
@@ -66,19 +68,41 @@ public final class Main implements Runnable {
                     .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
         }
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-            // Library exceptions never carry secrets in their messages; anything here is a defect.
-            failed.getErr().println("internal error: " + exception.getClass().getName() + ": " + exception.getMessage());
+            // Library exceptions never carry secrets in their messages; anything here is a defect,
+            // and its text is masked by shape all the same.
+            failed.getErr().println("internal error: " + exception.getClass().getName() + ": "
+                    + SensitiveNames.scrub(exception.getMessage()));
             return ExitCodes.INTERNAL_ERROR;
         });
+        commandLine.setParameterExceptionHandler(Main::parameterError);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine;
     }
 
-    /** Without a subcommand the command only prints its usage. */
+    /**
+     * Picocli's own report of a bad command line, with its text masked by shape: an unknown option
+     * or a stray argument is echoed, and it may be a product token or an activation key.
+     */
+    private static int parameterError(CommandLine.ParameterException error, String[] args) {
+        CommandLine failed = error.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println(SensitiveNames.scrub(error.getMessage()));
+        // The suggestions are names of this command's options and subcommands, never the argument.
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(error, err)) {
+            failed.usage(err);
+        }
+        err.flush();
+        return failed.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Without a subcommand there is nothing to do: the usage goes to standard error, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("Missing command: give one of "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()) + ".");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.INVALID_INPUT;
     }
 
     /** Equivalent to {@code configureLogging(false)}. */

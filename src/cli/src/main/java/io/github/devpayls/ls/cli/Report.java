@@ -8,6 +8,7 @@ import io.github.devpayls.ls.Secret;
 import io.github.devpayls.ls.ServiceError;
 import io.github.devpayls.ls.ServiceUnavailableException;
 import io.github.devpayls.ls.TransportFailureException;
+import io.github.devpayls.ls.internal.SensitiveNames;
 import io.github.devpayls.ls.store.CredentialEntry;
 import io.github.devpayls.ls.store.CredentialLookup;
 import io.github.devpayls.ls.store.NoUsableCredentials;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One command outcome as ordered fields, printed either as {@code name: value} lines or as one
@@ -26,6 +28,9 @@ import java.util.Map;
  * a report masked: there is no way to put a {@link Secret}'s value in.
  */
 final class Report {
+
+    /** Fields of free text that may quote a peer or a user; masked by shape as they enter (internal.SensitiveNames). */
+    private static final Set<String> FREE_TEXT = Set.of("message", "rule", "detail");
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -37,12 +42,17 @@ final class Report {
         return new Report(outcome);
     }
 
+    /** @return whether this is the outcome of a Ctrl-C, printed by the interrupt hook itself */
+    boolean isInterruption() {
+        return "interrupted".equals(fields.get("outcome"));
+    }
+
     /** Adds a field; a {@code null} value is left out of text and written as {@code null} in JSON. */
     Report put(String name, Object value) {
         if (value instanceof Secret || value instanceof char[]) {
             throw new IllegalArgumentException("secrets enter a report only through masked(...)");
         }
-        fields.put(name, value);
+        fields.put(name, FREE_TEXT.contains(name) && value instanceof String text ? SensitiveNames.scrub(text) : value);
         return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
  * product may use it and, if not, why. Reads only; never contacts the service.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Shows whether the stored credential set of a product is usable.",
         description = {"Shows what the credential store holds for a product (secrets masked), whether",
             "it is usable and, if not, why (exit 3: the product needs a new activation)."})
 final class StatusCommand implements Callable<Integer> {

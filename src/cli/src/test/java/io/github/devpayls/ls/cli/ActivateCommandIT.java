@@ -267,15 +267,18 @@ class ActivateCommandIT {
     }
 
     @Test
-    void activate_whenTheStoreCannotBeWritten_exitsStoreFailed() throws Exception {
+    void activate_whenTheStoreCannotBeWritten_exitsTwo_beforeSendingAnything() throws Exception {
         Path notADirectory = Files.writeString(directory.resolve("file"), "x");
+        int before = simulator.requestCount();
 
         CommandRun run = CommandRun.run(environment, args("--activation-key", product.activationKey())
                 .stream().map(arg -> arg.equals(directory.toString()) ? notADirectory.toString() : arg)
                 .toArray(String[]::new));
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.STORE_FAILED);
-        assertThat(run.err()).contains("outcome: store-failed");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("outcome: invalid-input").contains("field: store")
+                .contains("rule: must be writable: ").contains(notADirectory.toString());
+        assertThat(simulator.requestCount()).isEqualTo(before);
         assertNoSecretIn(run);
     }
 

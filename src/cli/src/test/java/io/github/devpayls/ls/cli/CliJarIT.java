@@ -77,6 +77,15 @@ class CliJarIT {
 
     @Test
     @Timeout(120)
+    void version_fromTheJar_printsTheProjectVersion() throws Exception {
+        JarRun run = run(Map.of(), "-V");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().strip()).matches("devpay-ls \\d+\\.\\d+\\.\\d+\\S*").doesNotContain("development build");
+    }
+
+    @Test
+    @Timeout(120)
     void demo_fromTheJar_exitsZero_andPrintsNoSecret() throws Exception {
         Path store = directory.resolve("store");
 

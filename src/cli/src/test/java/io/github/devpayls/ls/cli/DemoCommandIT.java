@@ -57,11 +57,13 @@ class DemoCommandIT {
     }
 
     @Test
-    void noSubcommand_printsUsage() {
+    void noSubcommand_printsUsageOnStandardError_andExitsTwo() {
         CommandRun run = CommandRun.run(Map.of());
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: devpay-ls");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Missing command: give one of demo, activate, status, serve.")
+                .contains("Usage: devpay-ls");
     }
 
     @Test

@@ -40,9 +40,25 @@ public final class SensitiveNames {
             Pattern.DOTALL);
 
     // A user token is recognisable by its prefix even outside any element, e.g. quoted by an error
-    // page or a fault string; masked whether or not the caller knows its value.
+    // page or a fault string; masked whether or not the caller knows its value. Any case: a peer or a
+    // user may change it, and the value is just as secret.
     private static final Pattern USER_TOKEN_TEXT = Pattern.compile(
-            Pattern.quote(LicenseServiceFacts.USER_TOKEN_PREFIX) + "[A-Za-z0-9+/=]+");
+            Pattern.quote(LicenseServiceFacts.USER_TOKEN_PREFIX) + "[A-Za-z0-9+/=]+", Pattern.CASE_INSENSITIVE);
+
+    // The product token, by its prefix, e.g. typed as an unknown option and echoed by the parser.
+    private static final Pattern PRODUCT_TOKEN_TEXT = Pattern.compile(
+            Pattern.quote(LicenseServiceFacts.PRODUCT_TOKEN_PREFIX) + "[A-Za-z0-9+/=]*", Pattern.CASE_INSENSITIVE);
+
+    /** Shortest and longest run of letters and digits masked as activation-key-shaped. */
+    static final int KEY_SHAPE_MIN_LENGTH = LicenseServiceFacts.ACTIVATION_KEY_LENGTH;
+    static final int KEY_SHAPE_MAX_LENGTH = 30;
+
+    // An activation key is 28 (documented: up to 30) letters and digits. Masked when it stands alone
+    // in free text, in any case, and holds a letter and a digit: that spares words and identifiers
+    // (class names, paths), numbers, access key ids (20) and secret keys (40, with + and /).
+    private static final Pattern ACTIVATION_KEY_SHAPE = Pattern.compile(
+            "(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{"
+                    + KEY_SHAPE_MIN_LENGTH + "," + KEY_SHAPE_MAX_LENGTH + "}(?![A-Za-z0-9])");
 
     private SensitiveNames() {
     }
@@ -87,8 +103,9 @@ public final class SensitiveNames {
 
     /**
      * Removes secrets from free text such as an exception message: sensitive elements are masked,
-     * so is anything shaped like a user token, and so is every occurrence of a secret value the
-     * caller knows (e.g. the activation key sent).
+     * so is anything shaped like a user token, a product token or an activation key (any case), and
+     * so is every occurrence, in any case, of a secret value the caller knows (e.g. the activation
+     * key sent).
      *
      * @param text         the text; may be {@code null}
      * @param knownSecrets secret values that must not appear
@@ -101,12 +118,26 @@ public final class SensitiveNames {
         String result = maskXml(text);
         result = USER_TOKEN_TEXT.matcher(result)
                 .replaceAll(Matcher.quoteReplacement(LicenseServiceFacts.USER_TOKEN_PREFIX + MASK));
+        result = PRODUCT_TOKEN_TEXT.matcher(result)
+                .replaceAll(Matcher.quoteReplacement(LicenseServiceFacts.PRODUCT_TOKEN_PREFIX + MASK));
         for (String secret : knownSecrets) {
             if (secret != null && secret.length() >= MIN_LITERAL_SECRET_LENGTH) {
-                result = result.replace(secret, MASK);
+                result = Pattern.compile(Pattern.quote(secret), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                        .matcher(result).replaceAll(MASK);
             }
         }
-        return result;
+        return ACTIVATION_KEY_SHAPE.matcher(result).replaceAll(MASK);
+    }
+
+    /**
+     * {@link #scrub(String, Collection)} with no known secret: masks by shape only. For texts that
+     * may quote what a user typed, such as a command-line parser's error.
+     *
+     * @param text the text; may be {@code null}
+     * @return the text without anything shaped like a secret
+     */
+    public static String scrub(String text) {
+        return scrub(text, List.of());
     }
 
     /**

@@ -2,11 +2,11 @@ package io.github.devpayls.ls.internal;
 
 import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -84,7 +84,7 @@ public final class TlsTrust {
         if (pemFile == null) {
             throw new InvalidInputException(field, "is required");
         }
-        try (InputStream in = Files.newInputStream(pemFile)) {
+        try (InputStream in = new ByteArrayInputStream(BoundedFiles.read(pemFile, BoundedFiles.PEM_FILE_MAX_BYTES))) {
             Collection<? extends Certificate> certificates =
                     CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
@@ -100,6 +100,8 @@ public final class TlsTrust {
         } catch (IOException e) {
             throw new InvalidInputException(field, "must be a readable file (" + pemFile + ": "
                     + e.getClass().getSimpleName() + ")");
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new InvalidInputException(field, e.rule());
         } catch (GeneralSecurityException e) {
             throw new InvalidInputException(field, "must hold PEM X.509 certificates (" + pemFile + ")");
         }

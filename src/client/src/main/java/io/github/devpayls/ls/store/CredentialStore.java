@@ -75,6 +75,26 @@ public interface CredentialStore {
     CredentialLookup update(ProductKey productKey, Function<CredentialLookup, Optional<CredentialEntry>> change);
 
     /**
+     * Checks that an entry for the product could be written now, changing no entry: call it before
+     * asking the service for a set, so an unwritable store is found before a set is issued and lost.
+     * {@link DesktopActivation#activate} calls it before sending anything. A store may still fail
+     * later (a full disk, a directory changed in between); {@link #replace} reports that.
+     *
+     * <p>The file store creates the directory and the product's lock file if missing, writes and
+     * removes a temp file under the product's lock, and refuses an entry path that is a directory.
+     * The default does nothing, for stores that cannot check ahead.
+     *
+     * @param productKey the product
+     * @throws InvalidInputException    when the key is missing
+     * @throws CredentialStoreException when an entry could not be written; the message names the file
+     */
+    default void checkWritable(ProductKey productKey) {
+        if (productKey == null) {
+            throw new InvalidInputException("productKey", "is required");
+        }
+    }
+
+    /**
      * Starts configuring the file-based store (see {@code docs/storage.md}).
      *
      * @return a builder

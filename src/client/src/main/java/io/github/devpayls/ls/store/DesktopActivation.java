@@ -90,13 +90,17 @@ public final class DesktopActivation {
      *         {@link ActivationResult.Rejected} with the action to take (nothing stored)
      * @throws InvalidInputException    when the key is missing, before anything is sent
      * @throws NoAnswerException        unchanged from the client, when the service gave no usable answer
-     * @throws CredentialStoreException when the new set could not be stored; the old set is still there
+     * @throws CredentialStoreException when the store cannot be written ({@link CredentialStore#checkWritable},
+     *                                  before anything is sent), or when the new set could not be stored
+     *                                  after all; either way the old set is still there
      */
     public ActivationResult activate(ActivationKey activationKey) {
         ActivationRequest request = ActivationRequest.of(activationKey, productToken);
         if (tokenExpiration.isPresent()) {
             request = request.withTokenExpiration(tokenExpiration.get());
         }
+        // Before sending: a set the service issues into an unwritable store would be lost.
+        store.checkWritable(productKey);
         // The service call happens outside the store's lock: a slow network must not block readers
         // or other products' writers, and the lock is only needed for the swap.
         ActivationResult result = client.activateDesktopProduct(request);

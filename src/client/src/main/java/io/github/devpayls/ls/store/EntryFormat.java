@@ -2,6 +2,7 @@ package io.github.devpayls.ls.store;
 
 import io.github.devpayls.ls.DesktopCredentials;
 import io.github.devpayls.ls.Secret;
+import io.github.devpayls.ls.internal.BoundedFiles;
 import io.github.devpayls.ls.store.NoUsableCredentials.Reason;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,7 +32,7 @@ final class EntryFormat {
     static final int VERSION = 1;
     static final String END = "end";
     /** Real entries are about 1.5 KiB; anything far bigger is not ours and is not read into memory. */
-    static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = BoundedFiles.CREDENTIAL_ENTRY_MAX_BYTES;
 
     static final String PRODUCT = "product";
     static final String ENCRYPTION = "encryption";

@@ -1,13 +1,14 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.internal.BoundedFiles;
 import io.github.devpayls.ls.store.NoUsableCredentials.Reason;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -84,11 +85,10 @@ final class FileCredentialStore extends LockingCredentialStore {
                 }
             }
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(EntryFormat.MAX_BYTES + 1);
-            }
-            if (bytes.length > EntryFormat.MAX_BYTES) {
-                throw new UnusableEntry(Reason.CORRUPTED, "the entry " + file + " is too large to be an entry");
+            try {
+                bytes = BoundedFiles.read(file, EntryFormat.MAX_BYTES);
+            } catch (BoundedFiles.RefusedFileException e) {
+                throw refused(productKey, e);
             }
             return EntryFormat.decode(productKey, bytes, encryption);
         } catch (NoSuchFileException e) {
@@ -97,6 +97,16 @@ final class FileCredentialStore extends LockingCredentialStore {
             throw new UnusableEntry(Reason.UNREADABLE,
                     "the entry " + file + " could not be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    private UnusableEntry refused(ProductKey productKey, BoundedFiles.RefusedFileException refused) {
+        return switch (refused.refusal()) {
+            case NOT_FOUND -> new UnusableEntry(Reason.NONE_STORED, "no entry for product " + productKey + " in "
+                    + directory);
+            case TOO_LARGE -> new UnusableEntry(Reason.CORRUPTED, "the entry " + refused.rule()
+                    + ", too large to be an entry");
+            case NOT_REGULAR, UNREADABLE -> new UnusableEntry(Reason.UNREADABLE, "the entry " + refused.rule());
+        };
     }
 
     @Override
@@ -125,6 +135,25 @@ final class FileCredentialStore extends LockingCredentialStore {
             if (temp != null) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    @Override
+    void probeWrite(ProductKey productKey) {
+        Path target = entryFile(productKey);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CredentialStoreException("cannot write the entry for product " + productKey + ": " + target
+                    + " is a directory", null);
+        }
+        try {
+            // The same kind of temp file store() writes, beside the entry: proves create, write and
+            // delete rights in the directory (permission bits alone say nothing for root or ACLs).
+            Path probe = Files.createTempFile(directory, "." + productKey.value() + TEMP_SEPARATOR, TEMP_SUFFIX,
+                    ownerOnly(OWNER_ONLY_FILE));
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new CredentialStoreException("cannot write the entry for product " + productKey + " in "
+                    + directory + ": " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -32,6 +32,11 @@ final class InMemoryCredentialStore extends LockingCredentialStore {
     }
 
     @Override
+    void probeWrite(ProductKey productKey) {
+        // Memory is always writable.
+    }
+
+    @Override
     boolean remove(ProductKey productKey) {
         return entries.remove(productKey) != null;
     }

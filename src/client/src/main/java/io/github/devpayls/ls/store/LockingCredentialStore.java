@@ -31,6 +31,18 @@ abstract class LockingCredentialStore implements CredentialStore {
     /** Runs the action holding the product's lock against every other writer. */
     abstract <T> T locked(ProductKey productKey, Supplier<T> action);
 
+    /** Proves an entry could be stored now without changing it; called under the product's lock. */
+    abstract void probeWrite(ProductKey productKey);
+
+    @Override
+    public final void checkWritable(ProductKey productKey) {
+        requireKey(productKey);
+        locked(productKey, () -> {
+            probeWrite(productKey);
+            return null;
+        });
+    }
+
     @Override
     public final CredentialLookup read(ProductKey productKey) {
         requireKey(productKey);
