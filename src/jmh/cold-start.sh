@@ -12,9 +12,9 @@ runs=${1:-10}
 scheme=${2:-https}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
+# The benchmarks compile as the CLI module's test sources; the profile writes their classpath.
 ./mvnw -q -Pbenchmarks -DskipTests test-compile
-./mvnw -q -Pbenchmarks dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh/classpath.txt
-cp="target/test-classes:target/classes:$(cat target/jmh/classpath.txt)"
+cp="src/cli/target/test-classes:src/cli/target/classes:$(cat target/jmh/classpath.txt)"
 
 work=$(mktemp -d)
 serve_args=(serve)

@@ -8,12 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/jmh
 mkdir -p "$out"
+# The benchmarks compile as the CLI module's test sources (they need the client, the simulator and
+# `serve`); the profile writes their classpath to target/jmh/classpath.txt.
 ./mvnw -q -Pbenchmarks -DskipTests test-compile
+cp="src/cli/target/test-classes:src/cli/target/classes:$(cat "$out/classpath.txt")"
 
 run() {
   local name=$1; shift
-  ./mvnw -q -Pbenchmarks exec:exec@jmh \
-    -Djmh.args="ActivationBenchmark $* -prof gc -prof io.github.devpayls.ls.benchmarks.ProcessCpuProfiler -rf json -rff $out/$name.json -o $out/$name.txt"
+  java -cp "$cp" org.openjdk.jmh.Main ActivationBenchmark "$@" -prof gc \
+    -prof io.github.devpayls.ls.benchmarks.ProcessCpuProfiler -rf json -rff "$out/$name.json" -o "$out/$name.txt"
   sed -n '/^Benchmark/,$p' "$out/$name.txt"
 }
 
