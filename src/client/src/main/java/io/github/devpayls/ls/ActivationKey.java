@@ -1,5 +1,7 @@
 package io.github.devpayls.ls;
 
+import io.github.devpayls.ls.contract.Masking;
+
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import java.util.Objects;
 
@@ -69,6 +71,6 @@ public final class ActivationKey {
     /** @return a mask; never the key */
     @Override
     public String toString() {
-        return "ActivationKey[****]";
+        return "ActivationKey[" + Masking.MASK + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.devpayls.ls;
 
+import io.github.devpayls.ls.internal.TokenExpirationRule;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public record ActivationRequest(ActivationKey activationKey, ProductToken produc
             throw new InvalidInputException("productToken", "is required");
         }
         Objects.requireNonNull(tokenExpiration, "tokenExpiration");
-        tokenExpiration.ifPresent(ActivationRequest::checkTokenExpiration);
+        tokenExpiration.ifPresent(expiration -> TokenExpirationRule.check("tokenExpiration", expiration));
     }
 
     /**
@@ -48,15 +49,5 @@ public record ActivationRequest(ActivationKey activationKey, ProductToken produc
             throw new InvalidInputException("tokenExpiration", "is required here; use of(...) for none");
         }
         return new ActivationRequest(activationKey, productToken, Optional.of(tokenExpiration));
-    }
-
-    private static void checkTokenExpiration(Duration expiration) {
-        if (expiration.isZero() || expiration.isNegative()) {
-            throw new InvalidInputException("tokenExpiration", "must be positive (was " + expiration + ")");
-        }
-        if (expiration.getNano() != 0) {
-            throw new InvalidInputException("tokenExpiration", "must be a whole number of seconds (was "
-                    + expiration + ")");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.devpayls.ls;
 
+import io.github.devpayls.ls.contract.Masking;
+
 
 /**
  * The credential set ActivateDesktopProduct issues for one customer and one product: the user
@@ -31,6 +33,7 @@ public record DesktopCredentials(Secret userToken, String accessKeyId, Secret se
 
     @Override
     public String toString() {
-        return "DesktopCredentials[userToken=****, accessKeyId=" + accessKeyId + ", secretAccessKey=****]";
+        return "DesktopCredentials[userToken=" + Masking.MASK + ", accessKeyId=" + accessKeyId + ", secretAccessKey="
+                + Masking.MASK + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.devpayls.ls;
 
+import io.github.devpayls.ls.contract.Masking;
+
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -65,6 +67,6 @@ public final class Secret {
     /** @return a fixed mask with the length, never the value */
     @Override
     public String toString() {
-        return "Secret[****, " + value.length() + " chars]";
+        return "Secret[" + Masking.masked(value.length()) + "]";
     }
 }

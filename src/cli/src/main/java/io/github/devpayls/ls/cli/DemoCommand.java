@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         }
         CredentialLookup stored = activation.current();
-        String location = directory.toAbsolutePath().resolve(productKey.value() + ".credentials").toString();
+        String location = store.entryLocation(productKey).map(Object::toString).orElseThrow();
         printIndented(out, Report.activated(activated, ((StoredCredentials) stored).entry(), location));
 
         out.println("[4/5] status of the stored set (what 'devpay-ls status' shows):");

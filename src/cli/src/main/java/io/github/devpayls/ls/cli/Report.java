@@ -1,5 +1,7 @@
 package io.github.devpayls.ls.cli;
 
+import io.github.devpayls.ls.contract.Masking;
+
 import io.github.devpayls.ls.ActivationResult;
 import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.NoAnswerException;
@@ -58,7 +60,7 @@ final class Report {
 
     /** @return the value as shown: a fixed mask and the length (safe to show), never any character of it */
     static String masked(Secret secret) {
-        return "**** (" + secret.length() + " chars)";
+        return Masking.masked(secret.length());
     }
 
     /** Prints the report: one JSON line, or one {@code name: value} line per present field. */

@@ -38,6 +38,6 @@ final class StoreOptions {
 
     /** @return where the product's entry file is, for the user to see */
     String location(ProductKey productKey) {
-        return directory().toAbsolutePath().resolve(productKey.value() + ".credentials").toString();
+        return open().entryLocation(productKey).map(Object::toString).orElse("(not a file)");
     }
 }

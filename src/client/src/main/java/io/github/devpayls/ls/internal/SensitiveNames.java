@@ -1,5 +1,7 @@
 package io.github.devpayls.ls.internal;
 
+import io.github.devpayls.ls.contract.Masking;
+
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ public final class SensitiveNames {
             List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie");
 
     /** What a masked value is replaced with. */
-    public static final String MASK = "****";
+    public static final String MASK = Masking.MASK;
 
     // Shorter literal secrets are not scrubbed from free text: masking every "ab" would destroy messages,
     // and nothing secret this client handles is that short.

@@ -2,6 +2,7 @@ package io.github.devpayls.ls.store;
 
 import io.github.devpayls.ls.DesktopCredentials;
 import io.github.devpayls.ls.InvalidInputException;
+import io.github.devpayls.ls.internal.TokenExpirationRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public record CredentialEntry(
         Optional<Invalidation> invalidation) {
 
     /**
-     * @throws InvalidInputException when a component is missing or the token lifetime is not positive
+     * @throws InvalidInputException when a component is missing or the token lifetime breaks
+     *                               {@link TokenExpirationRule} (positive, whole seconds)
      */
     public CredentialEntry {
         require("productKey", productKey);
@@ -36,9 +38,7 @@ public record CredentialEntry(
         require("activatedAt", activatedAt);
         require("tokenExpiration", tokenExpiration);
         require("invalidation", invalidation);
-        if (tokenExpiration.filter(d -> d.isNegative() || d.isZero()).isPresent()) {
-            throw new InvalidInputException("tokenExpiration", "must be positive when present");
-        }
+        tokenExpiration.ifPresent(expiration -> TokenExpirationRule.check("tokenExpiration", expiration));
     }
 
     /**

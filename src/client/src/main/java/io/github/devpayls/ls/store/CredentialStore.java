@@ -1,6 +1,7 @@
 package io.github.devpayls.ls.store;
 
 import io.github.devpayls.ls.InvalidInputException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -92,6 +93,21 @@ public interface CredentialStore {
         if (productKey == null) {
             throw new InvalidInputException("productKey", "is required");
         }
+    }
+
+    /**
+     * Where this store keeps a product's entry, for showing to a user (the file store's
+     * {@code <product>.credentials} file). The default: nowhere a user could look.
+     *
+     * @param productKey the product
+     * @return the entry's location, when the store has one
+     * @throws InvalidInputException when the key is missing
+     */
+    default Optional<Path> entryLocation(ProductKey productKey) {
+        if (productKey == null) {
+            throw new InvalidInputException("productKey", "is required");
+        }
+        return Optional.empty();
     }
 
     /**

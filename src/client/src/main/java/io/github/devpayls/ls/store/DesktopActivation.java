@@ -10,6 +10,7 @@ import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.ProductToken;
 import java.time.Clock;
 import java.time.Duration;
+import io.github.devpayls.ls.internal.TokenExpirationRule;
 import java.util.Optional;
 
 /**
@@ -210,9 +211,11 @@ public final class DesktopActivation {
          *                        seconds); stored with the set so expiry is judged locally.
          *                        {@code null} or never set: none, the token never expires
          * @return this builder
+         * @throws InvalidInputException when it is not positive or not whole seconds
          */
         public Builder tokenExpiration(Duration tokenExpiration) {
-            this.tokenExpiration = Optional.ofNullable(tokenExpiration);
+            this.tokenExpiration = Optional.ofNullable(tokenExpiration)
+                    .map(expiration -> TokenExpirationRule.check("tokenExpiration", expiration));
             return this;
         }
 

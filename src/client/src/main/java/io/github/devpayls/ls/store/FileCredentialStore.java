@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.internal.BoundedFiles;
 import io.github.devpayls.ls.store.NoUsableCredentials.Reason;
 import java.io.IOException;
@@ -62,6 +63,14 @@ final class FileCredentialStore extends LockingCredentialStore {
 
     Path entryFile(ProductKey productKey) {
         return directory.resolve(productKey.value() + ENTRY_SUFFIX);
+    }
+
+    @Override
+    public Optional<Path> entryLocation(ProductKey productKey) {
+        if (productKey == null) {
+            throw new InvalidInputException("productKey", "is required");
+        }
+        return Optional.of(entryFile(productKey).toAbsolutePath());
     }
 
     Path lockFile(ProductKey productKey) {

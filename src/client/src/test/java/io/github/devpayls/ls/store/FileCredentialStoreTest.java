@@ -52,6 +52,16 @@ class FileCredentialStoreTest extends CredentialStoreContract {
         return directory.resolve(PRODUCT.value() + ".credentials");
     }
 
+    @org.junit.jupiter.api.Test
+    void entryLocation_isTheProductsEntryFile_whereReplaceWritesIt() {
+        CredentialStore store = storeOn(clock);
+        store.replace(PRODUCT, CredentialEntry.activated(PRODUCT, SampleCredentials.of('A', 1), clock.instant(),
+                java.util.Optional.empty()));
+
+        assertThat(store.entryLocation(PRODUCT)).contains(entryFile().toAbsolutePath());
+        assertThat(entryFile()).isRegularFile();
+    }
+
     /** Writes raw bytes as the entry, owner-only, as a damaged but properly protected file. */
     private void writeEntryFile(byte[] bytes) throws IOException {
         Files.write(entryFile(), bytes);

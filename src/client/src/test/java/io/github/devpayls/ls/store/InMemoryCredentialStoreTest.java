@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devpayls.ls.InvalidInputException;
@@ -15,6 +16,11 @@ class InMemoryCredentialStoreTest extends CredentialStoreContract {
     @Override
     CredentialStore sameDataStore() {
         return store;
+    }
+
+    @Test
+    void entryLocation_isEmpty_thereIsNoFileToShow() {
+        assertThat(CredentialStore.inMemory().entryLocation(ProductKey.of("6883959E"))).isEmpty();
     }
 
     @Test

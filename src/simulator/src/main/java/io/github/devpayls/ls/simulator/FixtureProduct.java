@@ -1,5 +1,7 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.contract.Masking;
+
 import java.util.Objects;
 
 /**
@@ -27,7 +29,7 @@ public record FixtureProduct(String productCode, String productToken,
     @Override
     public String toString() {
         return "FixtureProduct[productCode=" + productCode + ", productToken=" + productToken
-                + ", activationKey=" + Masking.mask(activationKey)
-                + ", expiredActivationKey=" + Masking.mask(expiredActivationKey) + "]";
+                + ", activationKey=" + Masking.masked(activationKey)
+                + ", expiredActivationKey=" + Masking.masked(expiredActivationKey) + "]";
     }
 }

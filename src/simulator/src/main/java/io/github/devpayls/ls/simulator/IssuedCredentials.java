@@ -1,5 +1,7 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.contract.Masking;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +38,8 @@ public record IssuedCredentials(String requestId, String productCode, String cus
     @Override
     public String toString() {
         return "IssuedCredentials[requestId=" + requestId + ", productCode=" + productCode
-                + ", customerId=" + customerId + ", userToken=" + Masking.mask(userToken)
-                + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + Masking.mask(secretAccessKey)
+                + ", customerId=" + customerId + ", userToken=" + Masking.masked(userToken)
+                + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + Masking.masked(secretAccessKey)
                 + ", userTokenExpiresAt=" + userTokenExpiresAt + "]";
     }
 }
