@@ -7,7 +7,13 @@ import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.cxf.binding.soap.SoapHeader;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.headers.Header;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * where it stands rather than reading JAXB's message text, which is localised. Unknown attributes
  * never reach it: JAXB skips them without an event, so they are tolerated but not counted.
  *
+ * <p>SOAP header blocks the client does not know are skipped the same way — except one marked
+ * {@code mustUnderstand="1"} for the client (no actor, or the {@code next} actor): the SOAP rule
+ * says such a message must not be processed, so {@link MustUnderstand} refuses the answer, which
+ * the caller gets as a {@code ProtocolFailureException} naming the header. The client understands
+ * no header at all.
+ *
  * <p>Over SOAP, CXF installs this handler through {@code jaxb-validation-event-handler}; without
  * one it would install its own, which fails every unexpected element.
  */
@@ -33,6 +45,9 @@ final class UnknownContent implements ValidationEventHandler {
 
     /** Logger of the skipped-element lines. */
     static final String LOGGER_NAME = "io.github.devpayls.ls.contract.evolution";
+
+    /** The CXF property that installs a JAXB validation event handler for reading answers. */
+    static final String CXF_PROPERTY = "jaxb-validation-event-handler";
 
     /** Message property counting the skipped elements of one SOAP answer. */
     static final String COUNT_KEY = UnknownContent.class.getName() + ".count";
@@ -82,6 +97,11 @@ final class UnknownContent implements ValidationEventHandler {
 
     @Override
     public boolean handleEvent(ValidationEvent event) {
+        if (event.getSeverity() == ValidationEvent.WARNING) {
+            // JAXB's own notice that it stops reporting after ten complaints; it goes on skipping.
+            LOG.debug("answer has more unknown elements than JAXB reports; the rest are skipped uncounted");
+            return true;
+        }
         XMLStreamReader at = parser.get();
         if (event.getSeverity() != ValidationEvent.ERROR || at == null
                 || at.getEventType() != XMLStreamConstants.START_ELEMENT) {
@@ -93,5 +113,29 @@ final class UnknownContent implements ValidationEventHandler {
         LOG.debug("answer element {} is not in the contract; skipped with its content (line {})", name,
                 at.getLocation() == null ? -1 : at.getLocation().getLineNumber());
         return true;
+    }
+
+    /**
+     * Refuses an answer with a header block that must be understood: CXF's client does not check
+     * this for responses by itself.
+     */
+    static final class MustUnderstand extends AbstractPhaseInterceptor<SoapMessage> {
+
+        private static final String NEXT_ACTOR = "http://schemas.xmlsoap.org/soap/actor/next";
+
+        MustUnderstand() {
+            super(Phase.PRE_PROTOCOL);
+        }
+
+        @Override
+        public void handleMessage(SoapMessage message) {
+            for (Header header : message.getHeaders()) {
+                if (header instanceof SoapHeader soap && soap.isMustUnderstand()
+                        && (soap.getActor() == null || soap.getActor().isEmpty() || NEXT_ACTOR.equals(soap.getActor()))) {
+                    throw new Fault(new IllegalStateException("the answer has a header block " + header.getName()
+                            + " marked mustUnderstand, which this client does not understand"));
+                }
+            }
+        }
     }
 }
