@@ -135,4 +135,46 @@ class TolerantReadingTest {
         assertThat(failure).isNotNull();
         assertThat(failure.getMessage()).contains("RequestId");
     }
+
+    @Test
+    void activate_whenCredentialsArePrettyPrinted_stripsTheSurroundingWhitespace() {
+        String body = answer("none", "").replace(USER_TOKEN, "\n      " + USER_TOKEN + "\n    ")
+                .replace(KEY_ID, "\t" + KEY_ID + " ").replace(SECRET, "\r\n " + SECRET + "\n");
+
+        ActivationResult.Activated activated = activate(body);
+
+        assertThat(activated.credentials().userToken().reveal()).isEqualTo(USER_TOKEN);
+        assertThat(activated.credentials().accessKeyId()).isEqualTo(KEY_ID);
+        assertThat(activated.credentials().secretAccessKey().reveal()).isEqualTo(SECRET);
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "UserToken|{UserToken}QUJD QUJD|whitespace inside",
+        "UserToken|QUJDQUJD|no prefix",
+        "UserToken|{UserToken}QUJD*QUJD|not Base64",
+        "AWSAccessKeyId|AKIAIOSFODNN7EXAMPL|19 characters",
+        "AWSAccessKeyId|AKIAIOSF\tODNN7EXAMPLE|whitespace inside",
+        "SecretAccessKey|wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYX|41 characters",
+    })
+    void activate_whenACredentialHasTheWrongShape_isRefusedNamingTheElementNotTheValue(String element, String value,
+                                                                                       String why) {
+        String original = element.equals("UserToken") ? USER_TOKEN : element.equals("AWSAccessKeyId") ? KEY_ID : SECRET;
+        String bad = value.replace("\\t", "\t");
+        peer.then(Reply.xml(200, answer("none", "").replace(original, bad)));
+
+        ProtocolFailureException failure = catchThrowableOfType(
+                () -> client.activateDesktopProduct(CxfWiringTest.KEY, CxfWiringTest.TOKEN), ProtocolFailureException.class);
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains(element).doesNotContain(bad);
+    }
+
+    @Test
+    void checkedUserToken_servesRefreshedTokensToo() {
+        assertThat(ActivationMessages.checkedUserToken("\n  " + USER_TOKEN + "\n")).isEqualTo(USER_TOKEN);
+        assertThat(catchThrowableOfType(() -> ActivationMessages.checkedUserToken("{UserToken}QU JD"),
+                ActivationMessages.ContractViolation.class)).hasMessageContaining("UserToken")
+                .hasMessageNotContaining("QU JD");
+    }
 }
