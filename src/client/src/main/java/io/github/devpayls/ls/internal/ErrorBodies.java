@@ -1,7 +1,5 @@
 package io.github.devpayls.ls.internal;
 
-import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.stax.WstxInputFactory;
 import io.github.devpayls.ls.ServiceError;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.contract.XmlLimits;
@@ -54,19 +52,7 @@ final class ErrorBodies {
     }
 
     private static XMLInputFactory plainParsers() {
-        XMLInputFactory factory = new WstxInputFactory();
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.FALSE);
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
-        factory.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, XmlLimits.MAX_CHILD_ELEMENTS);
-        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, XmlLimits.MAX_ELEMENT_DEPTH);
-        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, XmlLimits.MAX_ATTRIBUTE_COUNT);
-        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, XmlLimits.MAX_ATTRIBUTE_SIZE);
-        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, XmlLimits.MAX_TEXT_LENGTH);
-        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, XmlLimits.MAX_ELEMENT_COUNT);
-        factory.setProperty(WstxInputProperties.P_MAX_CHARACTERS, XmlLimits.MAX_XML_CHARACTERS);
-        return factory;
+        return RestAnswers.parsers(false);
     }
 
     /**

@@ -44,19 +44,29 @@ public final class RestAnswers {
         }
 
         private static XMLInputFactory parsers() {
-            XMLInputFactory factory = new WstxInputFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-            factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
-            factory.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, XmlLimits.MAX_CHILD_ELEMENTS);
-            factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, XmlLimits.MAX_ELEMENT_DEPTH);
-            factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, XmlLimits.MAX_ATTRIBUTE_COUNT);
-            factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, XmlLimits.MAX_ATTRIBUTE_SIZE);
-            factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, XmlLimits.MAX_TEXT_LENGTH);
-            factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, XmlLimits.MAX_ELEMENT_COUNT);
-            factory.setProperty(WstxInputProperties.P_MAX_CHARACTERS, XmlLimits.MAX_XML_CHARACTERS);
-            return factory;
+            return RestAnswers.parsers(true);
         }
+    }
+
+    /**
+     * @param namespaceAware whether the parser resolves prefixes
+     * @return a Woodstox factory under the {@link XmlLimits}, DTDs and external entities off — the
+     *         settings of every parser this client makes itself
+     */
+    static XMLInputFactory parsers(boolean namespaceAware) {
+        XMLInputFactory factory = new WstxInputFactory();
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
+        factory.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, XmlLimits.MAX_CHILD_ELEMENTS);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, XmlLimits.MAX_ELEMENT_DEPTH);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, XmlLimits.MAX_ATTRIBUTE_COUNT);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, XmlLimits.MAX_ATTRIBUTE_SIZE);
+        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, XmlLimits.MAX_TEXT_LENGTH);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, XmlLimits.MAX_ELEMENT_COUNT);
+        factory.setProperty(WstxInputProperties.P_MAX_CHARACTERS, XmlLimits.MAX_XML_CHARACTERS);
+        return factory;
     }
 
     /**
