@@ -5,12 +5,14 @@ import io.github.devpayls.ls.ActivationResult;
 import io.github.devpayls.ls.DesktopCredentials;
 import io.github.devpayls.ls.RequestId;
 import io.github.devpayls.ls.Secret;
+import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProduct;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResponse;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeFactory;
 
 /**
@@ -78,10 +80,52 @@ final class ActivationMessages {
         if (requestId.isEmpty()) {
             throw new ContractViolation("the success response has no ResponseMetadata/RequestId", requestId);
         }
-        DesktopCredentials credentials = new DesktopCredentials(Secret.of(result.getUserToken().strip()),
-                result.getAWSAccessKeyId().strip(), Secret.of(result.getSecretAccessKey().strip()));
+        DesktopCredentials credentials = new DesktopCredentials(
+                Secret.of(checked("UserToken", result.getUserToken(), requestId)),
+                checked("AWSAccessKeyId", result.getAWSAccessKeyId(), requestId),
+                Secret.of(checked("SecretAccessKey", result.getSecretAccessKey(), requestId)));
         return new ActivationResult.Activated(credentials, requestId.get());
     }
+
+    /**
+     * The check of a user token as an answer carries it — ActivateDesktopProduct's, and
+     * RefreshUserToken's new one: whitespace around it (the service's documentation pretty-prints
+     * values) is dropped; whitespace inside it, or any other shape than {@code {UserToken}} followed
+     * by Base64 characters, refuses it.
+     *
+     * @param raw the element's text; may be {@code null}
+     * @return the token without surrounding whitespace
+     * @throws ContractViolation naming the {@code UserToken} element and the rule, never the value
+     */
+    static String checkedUserToken(String raw) {
+        return checked("UserToken", raw, Optional.empty());
+    }
+
+    /** The documented shapes (spec, "Formats seen in real values"), checked on the stripped value. */
+    private static String checked(String element, String raw, Optional<RequestId> requestId) {
+        String value = raw == null ? "" : raw.strip();
+        String rule = null;
+        if (value.isEmpty()) {
+            rule = "is missing or empty";
+        } else if (value.chars().anyMatch(Character::isWhitespace)) {
+            rule = "has whitespace inside it";
+        } else if (element.equals("UserToken") && !USER_TOKEN_SHAPE.matcher(value).matches()) {
+            rule = "is not " + LicenseServiceFacts.USER_TOKEN_PREFIX + " followed by Base64";
+        } else if (element.equals("AWSAccessKeyId") && value.length() != LicenseServiceFacts.ACCESS_KEY_ID_LENGTH) {
+            rule = "is not " + LicenseServiceFacts.ACCESS_KEY_ID_LENGTH + " characters long";
+        } else if (element.equals("SecretAccessKey") && value.length() != LicenseServiceFacts.SECRET_ACCESS_KEY_LENGTH) {
+            rule = "is not " + LicenseServiceFacts.SECRET_ACCESS_KEY_LENGTH + " characters long";
+        }
+        if (rule != null) {
+            throw new ContractViolation("the answer's " + element + " " + rule
+                    + "; the three credentials work only together, so none is returned", requestId);
+        }
+        return value;
+    }
+
+    // Base64's alphabet with at most two '=' of padding; the length is not pinned (real tokens vary).
+    private static final Pattern USER_TOKEN_SHAPE =
+            Pattern.compile(Pattern.quote(LicenseServiceFacts.USER_TOKEN_PREFIX) + "[A-Za-z0-9+/]+={0,2}");
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();

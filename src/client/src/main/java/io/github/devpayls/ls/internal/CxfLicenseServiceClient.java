@@ -84,8 +84,13 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         properties.put(HTTPConduit.NO_IO_EXCEPTIONS, Boolean.TRUE);
         // CXF would log its in-chain failures at WARN with texts that can quote a response body.
         properties.put(FaultListener.class.getName(), new ScrubbingFaultListener());
+        // Answers grow (spec, "Contract evolution"): unknown elements are skipped and counted, not fatal.
+        properties.put(UnknownContent.CXF_PROPERTY, UnknownContent.forCxf());
         factory.setProperties(properties);
         factory.getInInterceptors().add(new AttemptTrace.Recorder());
+        // Error bodies CXF cannot read as SOAP 1.1 faults (SOAP 1.2, REST ErrorResponse, undeclared prefix).
+        factory.getInInterceptors().add(new ErrorBodies.Reader());
+        factory.getInInterceptors().add(new UnknownContent.MustUnderstand());
         factory.getInFaultInterceptors().add(new AttemptTrace.FaultMarker());
         factory.getOutInterceptors().add(new AttemptTrace.ConnectionCatcher());
         if (configuration.logSoapMessages()) {
@@ -187,12 +192,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
                 // CXF reports its own failures (connect, parse, content type) as SOAP faults too.
                 return failure(fault, head, receiveMillis, deadlineBound, secrets);
             }
-            ServiceError error = FaultTranslator.translate(fault.getFault(), secrets);
-            int status = head.status();
-            if (status == LicenseServiceFacts.THROTTLED_HTTP_STATUS || error.retryable()) {
-                return new AttemptOutcome.Unavailable<>(status, Optional.of(error), error.requestId(), retryAfter(head));
-            }
-            return new AttemptOutcome.Answered<>(new ActivationResult.Rejected(error), status, error.requestId());
+            return serviceSaidNo(FaultTranslator.translate(fault.getFault(), secrets), head);
         } catch (WebServiceException | org.apache.cxf.interceptor.Fault failure) {
             return failure(failure, head, receiveMillis, deadlineBound, secrets);
         } finally {
@@ -201,8 +201,21 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         }
     }
 
+    private AttemptOutcome<ActivationResult> serviceSaidNo(ServiceError error, AttemptTrace head) {
+        int status = head.status();
+        if (status == LicenseServiceFacts.THROTTLED_HTTP_STATUS || error.retryable()) {
+            return new AttemptOutcome.Unavailable<>(status, Optional.of(error), error.requestId(), retryAfter(head));
+        }
+        return new AttemptOutcome.Answered<>(new ActivationResult.Rejected(error), status, error.requestId());
+    }
+
     private AttemptOutcome<ActivationResult> failure(RuntimeException failure, AttemptTrace head, long receiveMillis,
                                                      boolean deadlineBound, List<String> secrets) {
+        Optional<ServiceError> errorBody = ErrorBodies.Translated.in(failure);
+        if (errorBody.isPresent()) {
+            // An error answer CXF could not read as a fault, read by ErrorBodies on the way in.
+            return serviceSaidNo(errorBody.get(), head);
+        }
         if (head.status() == LicenseServiceFacts.THROTTLED_HTTP_STATUS) {
             // Throttling may come with any body (HTML, empty, garbage); the status alone decides.
             return new AttemptOutcome.Unavailable<>(head.status(), Optional.empty(), Optional.empty(), retryAfter(head));

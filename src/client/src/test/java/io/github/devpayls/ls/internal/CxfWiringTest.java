@@ -303,7 +303,7 @@ class CxfWiringTest {
                 int last = key.charAt(key.length() - 1) - '0';
                 return last % 2 == 1
                         ? Reply.xml(500, ScriptedPeer.fault("aws:Client.InvalidActivationKey", "bad", "rid-" + key))
-                        : Reply.xml(200, ScriptedPeer.success("{UserToken}" + key, "AKID" + key, "SECRET" + key, "rid-" + key));
+                        : Reply.xml(200, ScriptedPeer.success("{UserToken}" + key, "AK" + key, "SECRET" + key + "S".repeat(16), "rid-" + key));
             });
             int threads = 16;
             int callsPerThread = 20;
@@ -325,8 +325,8 @@ class CxfWiringTest {
                         } else {
                             ActivationResult.Activated activated = (ActivationResult.Activated) result;
                             assertThat(activated.credentials().userToken().reveal()).isEqualTo("{UserToken}" + key);
-                            assertThat(activated.credentials().accessKeyId()).isEqualTo("AKID" + key);
-                            assertThat(activated.credentials().secretAccessKey().reveal()).isEqualTo("SECRET" + key);
+                            assertThat(activated.credentials().accessKeyId()).isEqualTo("AK" + key);
+                            assertThat(activated.credentials().secretAccessKey().reveal()).isEqualTo("SECRET" + key + "S".repeat(16));
                             assertThat(activated.requestId().value()).isEqualTo("rid-" + key);
                         }
                         checked++;
