@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +85,33 @@ class ArchitectureTest {
             }
         }
         return membersChecked;
+    }
+
+    /**
+     * The internal types other packages must reach, each with the reason; everything else in
+     * {@code internal} is package-private. Adding a public internal type is a decision: add it here.
+     */
+    private static final Set<String> PUBLIC_INTERNALS = Set.of(
+            "BoundedFiles",            // store reads entries and the CLI reads input files through it
+            "BoundedFiles$Refusal",    // ... and tell the caller which limit a file broke
+            "BoundedFiles$RefusedFileException",
+            "ClientConfiguration",     // LicenseServiceClient.Builder builds it
+            "ClientDefaults",          // RetryPolicy and the builder take their defaults from it
+            "CxfLicenseServiceClient", // the builder opens it
+            "EndpointRule",            // the builder checks the endpoint with it
+            "SensitiveNames",          // the CLI masks its output with the same list
+            "TlsTrust");               // the builder turns its trust options into one
+
+    @Test
+    void internal_publicTypes_areExactlyTheListedOnes() {
+        Set<String> exported = CLASSES.stream()
+                .filter(type -> type.getPackageName().equals(API_PACKAGE + ".internal"))
+                .filter(type -> !type.getSimpleName().equals("package-info"))
+                .filter(ArchitectureTest::exported)
+                .map(type -> type.getName().substring(type.getPackageName().length() + 1))
+                .collect(Collectors.toSet());
+        assertThat(exported).as("public types in io.github.devpayls.ls.internal")
+                .containsExactlyInAnyOrderElementsOf(PUBLIC_INTERNALS);
     }
 
     @Test

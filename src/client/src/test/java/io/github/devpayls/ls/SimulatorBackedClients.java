@@ -2,8 +2,12 @@ package io.github.devpayls.ls;
 
 import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
+import java.time.Duration;
 
-/** Clients and inputs for tests that run the public client against a simulator over HTTPS (also used by store and CLI tests). */
+/**
+ * The one helper for simulator-backed clients in this module's tests (ls, internal, reliability,
+ * store): builders that trust the simulator's throwaway CA, quick retry policies and inputs.
+ */
 public final class SimulatorBackedClients {
 
     private SimulatorBackedClients() {
@@ -14,6 +18,12 @@ public final class SimulatorBackedClients {
         return LicenseServiceClient.builder()
                 .endpoint(sim.endpoint())
                 .trustPemCertificates(sim.caCertificatePem().orElseThrow());
+    }
+
+    /** @return a policy of that many attempts whose waits are a few milliseconds at most */
+    public static RetryPolicy quickRetries(int attempts) {
+        return RetryPolicy.builder().maxAttempts(attempts).baseDelay(Duration.ofMillis(1))
+                .maxDelay(Duration.ofMillis(4)).build();
     }
 
     /** @return a key minted now for the product, valid for an hour of the simulator's clock */

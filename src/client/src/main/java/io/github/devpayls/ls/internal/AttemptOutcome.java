@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  *
  * @param <T> the call's result type
  */
-public sealed interface AttemptOutcome<T> {
+sealed interface AttemptOutcome<T> {
 
     /** @return the HTTP status of the answer, or -1 when none was seen */
     int httpStatus();

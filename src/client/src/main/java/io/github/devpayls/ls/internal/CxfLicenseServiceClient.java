@@ -120,7 +120,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
      * @param retries       the retry executor to use (tests inject one that does not sleep)
      * @return the client
      */
-    public static CxfLicenseServiceClient open(ClientConfiguration configuration, RetryExecutor retries) {
+    static CxfLicenseServiceClient open(ClientConfiguration configuration, RetryExecutor retries) {
         return new CxfLicenseServiceClient(configuration, retries);
     }
 
@@ -139,11 +139,6 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
             tls.setSSLSocketFactory(configuration.trust().socketFactory());
             conduit.setTlsClientParameters(tls);
         }
-    }
-
-    /** @return the conduit this client sends through (for tests of the wiring) */
-    HTTPConduit conduit() {
-        return (HTTPConduit) cxfClient.getConduit();
     }
 
     @Override

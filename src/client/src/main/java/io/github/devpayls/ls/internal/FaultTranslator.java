@@ -38,7 +38,7 @@ import org.w3c.dom.Node;
  * {@code Client.}/{@code Server.} prefix takes the type stated beside it or the type the code
  * usually has; a missing detail means no request id; an unknown code keeps its raw text.
  */
-public final class FaultTranslator {
+final class FaultTranslator {
 
     private FaultTranslator() {
     }

@@ -10,7 +10,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.devpayls.ls.ActivationResult;
 import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.RetryPolicy;
-import io.github.devpayls.ls.internal.ScriptedPeer.Reply;
+import io.github.devpayls.ls.ScriptedPeer.Reply;
+import io.github.devpayls.ls.ScriptedPeer;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ class LogMaskingTest {
 
     @Test
     void soapLog_masksKeyTokenAndSecretButShowsTheRest() throws Exception {
-        try (ScriptedPeer peer = new ScriptedPeer();
+        try (ScriptedPeer peer = ScriptedPeer.http();
              CxfLicenseServiceClient client = new CxfWiringTest().client(peer, RetryPolicy.none())) {
             peer.then(Reply.xml(200, ScriptedPeer.success(CxfWiringTest.USER_TOKEN, "AKIAIOSFODNN7EXAMPLE",
                     CxfWiringTest.SECRET_KEY, CxfWiringTest.REQUEST_ID)));
@@ -65,7 +66,7 @@ class LogMaskingTest {
 
     @Test
     void failureLogs_andExceptions_doNotEchoTheKeyAPeerReflects() throws Exception {
-        try (ScriptedPeer peer = new ScriptedPeer();
+        try (ScriptedPeer peer = ScriptedPeer.http();
              CxfLicenseServiceClient client = new CxfWiringTest().client(peer, RetryPolicy.none())) {
             peer.always(body -> new Reply(502, "text/html",
                     "<html>proxy error for key " + CxfWiringTest.KEY_TEXT + "</html>", List.of()));
@@ -84,7 +85,7 @@ class LogMaskingTest {
 
     @Test
     void noLogLine_atDebug_showsTheSecretsOfSixCallsInARow() throws Exception {
-        try (ScriptedPeer peer = new ScriptedPeer();
+        try (ScriptedPeer peer = ScriptedPeer.http();
              CxfLicenseServiceClient client = new CxfWiringTest().client(peer, RetryPolicy.builder().maxAttempts(3)
                      .baseDelay(Duration.ZERO).maxDelay(Duration.ZERO).build())) {
             peer.then(Reply.xml(503, ScriptedPeer.fault("aws:Server.RequestThrottled", "slow", "r-1")))

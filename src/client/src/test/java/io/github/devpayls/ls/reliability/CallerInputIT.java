@@ -8,6 +8,7 @@ import io.github.devpayls.ls.ActivationRequest;
 import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.ProductToken;
+import io.github.devpayls.ls.SimulatorBackedClients;
 import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class CallerInputIT {
     @BeforeAll
     static void start() {
         sim = LicenseServiceSimulator.builder().start();
-        client = SimulatorCalls.trusting(sim).build();
+        client = SimulatorBackedClients.trusting(sim).build();
         FixtureProduct product = sim.fixtures().products().get(0);
         goodKey = ActivationKey.of(product.activationKey());
         goodToken = ProductToken.of(product.productToken());
@@ -99,7 +100,7 @@ class CallerInputIT {
     @Test
     void goodInputOnTheSameClient_doesReachTheSimulator_soTheZeroCountAboveMeansSomething() {
         try (LicenseServiceSimulator other = LicenseServiceSimulator.builder().start();
-             LicenseServiceClient otherClient = SimulatorCalls.trusting(other).build()) {
+             LicenseServiceClient otherClient = SimulatorBackedClients.trusting(other).build()) {
             FixtureProduct product = other.fixtures().products().get(0);
             otherClient.activateDesktopProduct(ActivationKey.of(product.activationKey()),
                     ProductToken.of(product.productToken()));

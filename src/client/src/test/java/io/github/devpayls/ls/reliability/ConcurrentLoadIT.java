@@ -7,6 +7,7 @@ import io.github.devpayls.ls.ActivationResult;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.ProductToken;
 import io.github.devpayls.ls.RetryPolicy;
+import io.github.devpayls.ls.SimulatorBackedClients;
 import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.InjectedFault;
 import io.github.devpayls.ls.simulator.IssuedCredentials;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * lost, none duplicated, and the threads the run started must be gone afterwards. Prints the
  * throughput it saw; asserts none.
  */
+@Tag("slow") // thousands of calls from many threads; run all but these with -DexcludedGroups=slow
 class ConcurrentLoadIT {
 
     private static final int THREADS = 16;
@@ -62,7 +65,7 @@ class ConcurrentLoadIT {
         int requestsSeen;
 
         try (LicenseServiceSimulator sim = LicenseServiceSimulator.builder().start();
-             LicenseServiceClient client = SimulatorCalls.trusting(sim).retryPolicy(TINY_WAITS)
+             LicenseServiceClient client = SimulatorBackedClients.trusting(sim).retryPolicy(TINY_WAITS)
                      .callDeadline(Duration.ofSeconds(30)).build()) {
             FixtureProduct product = sim.fixtures().products().get(0);
             // A key may be used any number of times within its hour; each use issues a fresh set.

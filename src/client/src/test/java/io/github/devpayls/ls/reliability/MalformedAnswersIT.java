@@ -1,13 +1,14 @@
 package io.github.devpayls.ls.reliability;
 
-import static io.github.devpayls.ls.reliability.SimulatorCalls.freshKey;
-import static io.github.devpayls.ls.reliability.SimulatorCalls.token;
+import static io.github.devpayls.ls.SimulatorBackedClients.freshKey;
+import static io.github.devpayls.ls.SimulatorBackedClients.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devpayls.ls.ActivationKey;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.ProtocolFailureException;
+import io.github.devpayls.ls.SimulatorBackedClients;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.simulator.CredentialPart;
 import io.github.devpayls.ls.simulator.FixtureProduct;
@@ -38,7 +39,7 @@ class MalformedAnswersIT {
     static void start() {
         sim = LicenseServiceSimulator.builder().start();
         product = sim.fixtures().products().get(0);
-        client = SimulatorCalls.trusting(sim).retryPolicy(SimulatorCalls.quickRetries(3)).build();
+        client = SimulatorBackedClients.trusting(sim).retryPolicy(SimulatorBackedClients.quickRetries(3)).build();
     }
 
     @AfterAll

@@ -1,7 +1,7 @@
 package io.github.devpayls.ls.reliability;
 
-import static io.github.devpayls.ls.reliability.SimulatorCalls.freshKey;
-import static io.github.devpayls.ls.reliability.SimulatorCalls.token;
+import static io.github.devpayls.ls.SimulatorBackedClients.freshKey;
+import static io.github.devpayls.ls.SimulatorBackedClients.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devpayls.ls.ActivationKey;
@@ -10,6 +10,8 @@ import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.ProductToken;
 import io.github.devpayls.ls.RetryPolicy;
+import io.github.devpayls.ls.ScriptedPeer;
+import io.github.devpayls.ls.SimulatorBackedClients;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.simulator.CredentialPart;
 import io.github.devpayls.ls.simulator.FixtureProduct;
@@ -38,8 +40,8 @@ class SecretsIT {
     void traceLogsExceptionsAndResults_neverShowASecret_overSuccessesAndFailures() {
         try (CapturedLogs logs = CapturedLogs.atTrace();
              LicenseServiceSimulator sim = LicenseServiceSimulator.builder().start();
-             LicenseServiceClient client = SimulatorCalls.trusting(sim).logSoapMessages(true)
-                     .retryPolicy(SimulatorCalls.quickRetries(3)).build()) {
+             LicenseServiceClient client = SimulatorBackedClients.trusting(sim).logSoapMessages(true)
+                     .retryPolicy(SimulatorBackedClients.quickRetries(3)).build()) {
             FixtureProduct product = sim.fixtures().products().get(0);
             ProductToken productToken = token(product);
 
@@ -89,11 +91,11 @@ class SecretsIT {
         String[] answers = {success, fault, "<html>upstream said " + activationKey + " / " + userToken + "</html>"};
         int[] next = {0};
         try (CapturedLogs logs = CapturedLogs.atTrace();
-             LoopbackPeer peer = LoopbackPeer.plain((socket, in, out) -> {
-                 LoopbackPeer.readRequest(in);
+             ScriptedPeer peer = ScriptedPeer.plain((socket, in, out) -> {
+                 ScriptedPeer.readRequest(in);
                  String answer = answers[Math.min(next[0]++, answers.length - 1)];
                  byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-                 LoopbackPeer.writeHead(out, next[0] == 2 ? 500 : 200, next[0] == 3 ? "text/html" : "text/xml",
+                 ScriptedPeer.writeHead(out, next[0] == 2 ? 500 : 200, next[0] == 3 ? "text/html" : "text/xml",
                          body.length, "Set-Cookie: session=" + secretKey, "authorization: Bearer " + userToken,
                          "X-Echo-Key: " + activationKey, "Connection: close");
                  out.write(body);

@@ -8,6 +8,7 @@ import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.ProductToken;
 import io.github.devpayls.ls.RetryPolicy;
+import io.github.devpayls.ls.ScriptedPeer;
 import io.github.devpayls.ls.TransportFailureException;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -68,10 +69,10 @@ class TlsRefusalIT {
     @Test
     void validCertificateFromTrustedCa_isAccepted_soTheRefusalsAboveAreAboutTheCertificate() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (LoopbackPeer peer = LoopbackPeer.tls(trusted.validServerContext(), (socket, in, out) -> {
-            received.add(LoopbackPeer.readRequest(in));
+        try (ScriptedPeer peer = ScriptedPeer.tls(trusted.validServerContext(), (socket, in, out) -> {
+            received.add(ScriptedPeer.readRequest(in));
             byte[] page = "<html>not soap</html>".getBytes(StandardCharsets.UTF_8);
-            LoopbackPeer.writeHead(out, 200, "text/html", page.length);
+            ScriptedPeer.writeHead(out, 200, "text/html", page.length);
             out.write(page);
             out.flush();
         }); LicenseServiceClient client = clientFor(peer.endpoint())) {
@@ -84,7 +85,7 @@ class TlsRefusalIT {
     @Test
     void httpsClientAgainstPlainHttpServer_failsTlsAndSendsNothingInClear() throws Exception {
         List<byte[]> firstBytes = new CopyOnWriteArrayList<>();
-        try (LoopbackPeer peer = LoopbackPeer.plain((socket, in, out) -> {
+        try (ScriptedPeer peer = ScriptedPeer.plain((socket, in, out) -> {
             byte[] start = in.readNBytes(5);
             firstBytes.add(start);
             // Answer like a plain HTTP server does to bytes it cannot parse.
@@ -124,14 +125,14 @@ class TlsRefusalIT {
     @Test
     void tlsBelow12_isNeverOffered_andAServerThatDoesNotCompleteTheHandshakeGivesTlsFailure() throws Exception {
         List<List<Integer>> offered = new CopyOnWriteArrayList<>();
-        try (LoopbackPeer peer = LoopbackPeer.plain((socket, in, out) -> offered.add(offeredVersions(in)));
+        try (ScriptedPeer peer = ScriptedPeer.plain((socket, in, out) -> offered.add(offeredVersions(in)));
              LicenseServiceClient client = clientFor(URI.create("https://127.0.0.1:" + peer.port() + "/"))) {
             assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
                     .isInstanceOfSatisfying(TransportFailureException.class, e -> {
                         assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.TLS);
                         assertThat(e.requestMayHaveReachedService()).isFalse();
                     });
-            assertThat(peer.awaitHandlers(5_000)).isTrue();
+            assertThat(peer.awaitHandlers()).isTrue();
         }
         assertThat(offered).isNotEmpty().allSatisfy(versions -> assertThat(versions)
                 .isNotEmpty()
@@ -166,10 +167,10 @@ class TlsRefusalIT {
 
     private static void assertRefusedBeforeSending(SSLContext serverContext) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (LoopbackPeer peer = LoopbackPeer.tls(serverContext, (socket, in, out) -> {
+        try (ScriptedPeer peer = ScriptedPeer.tls(serverContext, (socket, in, out) -> {
             // The handshake runs on this first read; a refused one throws. After a completed handshake
             // (the host-name check comes after it) the client must close without sending a byte.
-            String request = LoopbackPeer.readRequest(in);
+            String request = ScriptedPeer.readRequest(in);
             if (!request.isEmpty()) {
                 received.add(request);
             }
@@ -182,7 +183,7 @@ class TlsRefusalIT {
                         assertThat(e.attempts()).isEqualTo(2);
                         assertThat(e.toString()).doesNotContain(KEY.reveal());
                     });
-            assertThat(peer.awaitHandlers(5_000)).isTrue();
+            assertThat(peer.awaitHandlers()).isTrue();
             assertThat(peer.acceptedConnections()).isEqualTo(2);
         }
         assertThat(received).as("application data the server received").isEmpty();

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writer confirms a generation only after {@code replace} returned and starts the next one only
  * after confirming, so the stored generation must be the last confirmed one or the next.
  */
+@Tag("slow") // kills child JVMs mid-write, many rounds; run all but these with -DexcludedGroups=slow
 class CrashConsistencyIT {
 
     private static final long SEED = 20261128L;

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two processes write different complete sets for the same product at the same time. */
+@Tag("slow") // two child JVMs racing on one store; run all but these with -DexcludedGroups=slow
 class TwoProcessWritersIT {
 
     private static final int SETS_PER_WRITER = 150;
