@@ -6,10 +6,8 @@ import io.github.devpayls.ls.contract.RestErrorResponse;
 import io.github.devpayls.ls.contract.RestQuery;
 import io.github.devpayls.ls.contract.RestQuerySignature;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResponse;
-import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResult;
 import io.github.devpayls.ls.contract.generated.RefreshUserTokenResponse;
 import io.github.devpayls.ls.contract.generated.RefreshUserTokenResult;
-import io.github.devpayls.ls.contract.generated.ResponseMetadata;
 import io.github.devpayls.ls.contract.generated.VerifyProductSubscriptionByTokensResponse;
 import io.github.devpayls.ls.contract.generated.VerifyProductSubscriptionByTokensResult;
 
@@ -96,7 +94,7 @@ final class RestQueryService {
                         parameters.get(RestQuery.PRODUCT_TOKEN)));
                 VerifyProductSubscriptionByTokensResponse response = new VerifyProductSubscriptionByTokensResponse();
                 response.setVerifyProductSubscriptionByTokensResult(result);
-                response.setResponseMetadata(metadata(requestId));
+                response.setResponseMetadata(ContractAnswers.metadata(requestId));
                 return response;
             }
             case RestQuery.REFRESH_USER_TOKEN: {
@@ -108,7 +106,7 @@ final class RestQueryService {
                 result.setUserToken(model.refreshByKeyPair(keyPair, parameters.get(RestQuery.USER_TOKEN), additional));
                 RefreshUserTokenResponse response = new RefreshUserTokenResponse();
                 response.setRefreshUserTokenResult(result);
-                response.setResponseMetadata(metadata(requestId));
+                response.setResponseMetadata(ContractAnswers.metadata(requestId));
                 return response;
             }
             default:
@@ -128,16 +126,8 @@ final class RestQueryService {
                 throw new ServiceRefusal(ErrorCode.INVALID_PARAMETER_VALUE, SimulatorFacts.MESSAGE_BAD_TOKEN_EXPIRATION);
             }
         }
-        IssuedCredentials issued = model.activateDesktopProduct(requestId, parameters.get(RestQuery.ACTIVATION_KEY),
-                parameters.get(RestQuery.PRODUCT_TOKEN), tokenExpiration);
-        ActivateDesktopProductResult result = new ActivateDesktopProductResult();
-        result.setUserToken(issued.userToken());
-        result.setAWSAccessKeyId(issued.accessKeyId());
-        result.setSecretAccessKey(issued.secretAccessKey());
-        ActivateDesktopProductResponse response = new ActivateDesktopProductResponse();
-        response.setActivateDesktopProductResult(result);
-        response.setResponseMetadata(metadata(requestId));
-        return response;
+        return ContractAnswers.activation(model.activateDesktopProduct(requestId,
+                parameters.get(RestQuery.ACTIVATION_KEY), parameters.get(RestQuery.PRODUCT_TOKEN), tokenExpiration));
     }
 
     private static void checkVersion(Map<String, String> parameters) {
@@ -215,11 +205,5 @@ final class RestQueryService {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static ResponseMetadata metadata(String requestId) {
-        ResponseMetadata metadata = new ResponseMetadata();
-        metadata.setRequestId(requestId);
-        return metadata;
     }
 }

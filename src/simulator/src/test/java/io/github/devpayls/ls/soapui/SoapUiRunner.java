@@ -300,13 +300,18 @@ final class SoapUiRunner {
 
     private StepResult get(String url) throws IOException, InterruptedException {
         HttpRequest httpRequest = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build();
+        return exchange(httpRequest, url);
+    }
+
+    /** Sends the request and reads the whole response, decoded with its declared charset (UTF-8 otherwise). */
+    private StepResult exchange(HttpRequest httpRequest, String sent) throws IOException, InterruptedException {
         long started = System.nanoTime();
         HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         Duration taken = Duration.ofNanos(System.nanoTime() - started);
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         Matcher declared = CHARSET.matcher(contentType);
         Charset responseCharset = declared.find() ? Charset.forName(declared.group(1).trim()) : StandardCharsets.UTF_8;
-        return new StepResult(url, response.statusCode(), contentType, new String(response.body(), responseCharset),
+        return new StepResult(sent, response.statusCode(), contentType, new String(response.body(), responseCharset),
                 taken);
     }
 
@@ -344,14 +349,7 @@ final class SoapUiRunner {
                 .header("SOAPAction", "\"" + action + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(body, charset))
                 .build();
-        long started = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        Duration taken = Duration.ofNanos(System.nanoTime() - started);
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        Matcher declared = CHARSET.matcher(contentType);
-        Charset responseCharset = declared.find() ? Charset.forName(declared.group(1).trim()) : StandardCharsets.UTF_8;
-        return new StepResult(body, response.statusCode(), contentType, new String(response.body(), responseCharset),
-                taken);
+        return exchange(httpRequest, body);
     }
 
     /** Configures a {@link SoapUiRunner}: the project file, property overrides and TLS trust. */
