@@ -2,7 +2,6 @@ package io.github.devpayls.ls.simulator;
 
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProduct;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResponse;
-import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResult;
 import io.github.devpayls.ls.contract.generated.ActivateHostedProduct;
 import io.github.devpayls.ls.contract.generated.ActivateHostedProductResponse;
 import io.github.devpayls.ls.contract.generated.ActivateHostedProductResult;
@@ -42,16 +41,8 @@ final class SimulatedLicenseService implements AmazonLSPortType {
     public ActivateDesktopProductResponse activateDesktopProduct(ActivateDesktopProduct body) {
         return answer(() -> {
             String requestId = model.newRequestId();
-            IssuedCredentials issued = model.activateDesktopProduct(requestId, body.getActivationKey(),
-                    body.getProductToken(), body.getTokenExpiration());
-            ActivateDesktopProductResult result = new ActivateDesktopProductResult();
-            result.setUserToken(issued.userToken());
-            result.setAWSAccessKeyId(issued.accessKeyId());
-            result.setSecretAccessKey(issued.secretAccessKey());
-            ActivateDesktopProductResponse response = new ActivateDesktopProductResponse();
-            response.setActivateDesktopProductResult(result);
-            response.setResponseMetadata(metadata(requestId));
-            return response;
+            return ContractAnswers.activation(model.activateDesktopProduct(requestId, body.getActivationKey(),
+                    body.getProductToken(), body.getTokenExpiration()));
         });
     }
 

@@ -105,4 +105,62 @@ class LicenseServiceModelTest {
 
         assertThat(issued.userTokenExpiresAt()).contains(Instant.parse("2026-06-01T12:00:00Z"));
     }
+    @Test
+    void subscription_isPendingDuringVetting_thenActive_declinedNever_cancelledAfterwards() {
+        LicenseServiceModel vetting = new LicenseServiceModel(1L, clock, Duration.ofMinutes(15));
+        FixtureProduct vetted = vetting.fixtures().products().get(0);
+        IssuedCredentials set = vetting.activateDesktopProduct("r", vetted.activationKey(), vetted.productToken(), null);
+        String customer = set.customerId();
+
+        assertThat(vetting.subscriptionState(customer, vetted.productCode())).isEqualTo(SubscriptionState.PENDING);
+        assertThat(vetting.verifyByKeyPair(set.accessKeyId(), set.userToken(), vetted.productToken())).isFalse();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(vetting.verifyByKeyPair(set.accessKeyId(), set.userToken(), vetted.productToken())).isTrue();
+        vetting.cancel(customer, vetted.productCode());
+        assertThat(vetting.subscriptionState(customer, vetted.productCode())).isEqualTo(SubscriptionState.CANCELLED);
+        assertThat(vetting.verifyByKeyPair(set.accessKeyId(), set.userToken(), vetted.productToken())).isFalse();
+        assertThatThrownBy(() -> vetting.activateNow(customer, vetted.productCode()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void decline_beforeActivation_keepsTheSubscriptionDeclined() {
+        model.decline(model.fixtures().activationCustomerId());
+        IssuedCredentials set = model.activateDesktopProduct("r", product.activationKey(), product.productToken(), null);
+
+        assertThat(model.subscriptionState(set.customerId(), product.productCode())).isEqualTo(SubscriptionState.DECLINED);
+        assertThat(model.verifyByKeyPair(set.accessKeyId(), set.userToken(), product.productToken())).isFalse();
+    }
+
+    @Test
+    void refresh_replacedTokenWorksForTheGracePeriodOnly_theNewOneKeepsWorking() {
+        LicenseServiceModel graced = new LicenseServiceModel(1L, clock, Duration.ZERO, Duration.ofMinutes(5));
+        FixtureCustomer customer = graced.fixtures().subscribedCustomer();
+        String productToken = graced.fixtures().products().get(0).productToken();
+
+        String second = graced.refreshByKeyPair(customer.accessKeyId(), customer.userToken(), List.of(productToken));
+        String third = graced.refreshByKeyPair(customer.accessKeyId(), second, List.of(productToken));
+        clock.advance(Duration.ofMinutes(5).minusNanos(1));
+        assertThat(graced.verifyByKeyPair(customer.accessKeyId(), customer.userToken(), productToken)).isTrue();
+        assertThat(graced.verifyByKeyPair(customer.accessKeyId(), second, productToken)).isTrue();
+        clock.advance(Duration.ofNanos(1));
+
+        assertError(() -> graced.verifyByKeyPair(customer.accessKeyId(), customer.userToken(), productToken),
+                ErrorCode.INVALID_USER_TOKEN);
+        assertError(() -> graced.verifyByKeyPair(customer.accessKeyId(), second, productToken),
+                ErrorCode.INVALID_USER_TOKEN);
+        assertThat(graced.verifyByKeyPair(customer.accessKeyId(), third, productToken)).isTrue();
+    }
+
+    @Test
+    void fixtures_withTheSameSeed_holdTheSameCustomerKeyPairs() {
+        SimulatorFixtures again = new LicenseServiceModel(1L, new MovableClock(START.plusSeconds(99)), Duration.ZERO)
+                .fixtures();
+
+        assertThat(again.subscribedCustomer()).isEqualTo(model.fixtures().subscribedCustomer());
+        assertThat(again.pendingCustomer()).isEqualTo(model.fixtures().pendingCustomer());
+        assertThat(again.subscribedCustomer().accessKeyId()).isNotEqualTo(again.pendingCustomer().accessKeyId());
+        assertThat(again.subscribedCustomer().toString()).doesNotContain(again.subscribedCustomer().secretAccessKey())
+                .doesNotContain(again.subscribedCustomer().userToken());
+    }
 }

@@ -39,7 +39,13 @@ class AmazonLsSoapUiProfileTest {
                 .containsEntry("soapui.fixture.productToken", product.productToken())
                 .containsEntry("soapui.fixture.activationKey", product.activationKey())
                 .containsEntry("soapui.fixture.expiredActivationKey", product.expiredActivationKey())
-                .containsEntry("soapui.fixture.incorrectActivationKey", otherProduct.activationKey());
+                .containsEntry("soapui.fixture.incorrectActivationKey", otherProduct.activationKey())
+                .containsEntry("soapui.fixture.subscribedAccessKeyId", fixtures.subscribedCustomer().accessKeyId())
+                .containsEntry("soapui.fixture.subscribedSecretAccessKey", fixtures.subscribedCustomer().secretAccessKey())
+                .containsEntry("soapui.fixture.subscribedUserToken", fixtures.subscribedCustomer().userToken())
+                .containsEntry("soapui.fixture.pendingAccessKeyId", fixtures.pendingCustomer().accessKeyId())
+                .containsEntry("soapui.fixture.pendingSecretAccessKey", fixtures.pendingCustomer().secretAccessKey())
+                .containsEntry("soapui.fixture.pendingUserToken", fixtures.pendingCustomer().userToken());
     }
 
     @Test
@@ -48,8 +54,10 @@ class AmazonLsSoapUiProfileTest {
         Map<String, String> project = SoapUiProjectReader.read(AmazonLsSoapUiProject.FILE).properties();
 
         assertThat(project.get("endpoint")).isEqualTo("http://127.0.0.1:" + profile.get("soapui.simulator.port") + "/");
+        assertThat(project.get("restEndpoint")).isEqualTo("http://127.0.0.1:" + profile.get("soapui.simulator.port"));
         for (String name : List.of("productCode", "productToken", "activationKey", "expiredActivationKey",
-                "incorrectActivationKey")) {
+                "incorrectActivationKey", "subscribedAccessKeyId", "subscribedSecretAccessKey", "subscribedUserToken",
+                "pendingAccessKeyId", "pendingSecretAccessKey", "pendingUserToken")) {
             assertThat(project.get(name)).as(name).isEqualTo(profile.get("soapui.fixture." + name));
         }
     }
@@ -61,7 +69,8 @@ class AmazonLsSoapUiProfileTest {
                 .stream().flatMap(p -> XmlDocuments.children(p, POM_NS, "value").stream())
                 .map(v -> v.getTextContent().substring(0, v.getTextContent().indexOf('='))).toList();
 
-        assertThat(names).contains("endpoint", "activationKey", "incorrectActivationKey");
+        assertThat(names).contains("endpoint", "activationKey", "incorrectActivationKey", "restEndpoint",
+                "subscribedAccessKeyId", "pendingUserToken");
         assertThat(project.properties().keySet()).containsAll(names);
     }
 

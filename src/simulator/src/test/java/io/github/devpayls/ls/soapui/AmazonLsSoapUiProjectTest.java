@@ -92,6 +92,7 @@ class AmazonLsSoapUiProjectTest {
     void everyAssertion_isOfATypeTheRunnerImplements() {
         Set<String> used = new HashSet<>();
         requestSteps().forEach(step -> step.assertions().forEach(a -> used.add(a.type())));
+        restSteps().forEach(step -> step.assertions().forEach(a -> used.add(a.type())));
 
         assertThat(SoapUiAssertions.supportedTypes()).containsAll(used);
     }
@@ -101,6 +102,65 @@ class AmazonLsSoapUiProjectTest {
         assertThat(project.properties()).containsKeys("endpoint", "productCode", "productToken", "activationKey",
                 "expiredActivationKey", "incorrectActivationKey", "invalidActivationKey", "unknownProductToken");
         requestSteps().forEach(step -> assertThat(step.endpoint()).isEqualTo("${#Project#endpoint}"));
+    }
+
+    @Test
+    void restService_declaresBothSignedCallsAsGetMethodsOfTheRootResource() {
+        assertThat(project.restServices()).hasSize(1);
+        SoapUiProject.RestResource root = project.restServices().get(0).resource("/").orElseThrow();
+
+        assertThat(root.methods()).extracting(SoapUiProject.RestMethod::name)
+                .containsExactly("VerifyProductSubscriptionByTokens", "RefreshUserToken");
+        root.methods().forEach(method -> {
+            assertThat(method.verb()).isEqualTo("GET");
+            // SoapUI sends a parameter's default, never its value: the fixed ones need a default.
+            assertThat(method.parameters()).filteredOn(p -> p.name().equals("Action")).singleElement()
+                    .satisfies(p -> assertThat(p.defaultValue()).contains(method.name()));
+        });
+    }
+
+    @Test
+    void restSuite_coversSubscribedPendingBadSignatureAndMissingParameter_forBothCalls() {
+        Map<String, Set<String>> outcomesByMethod = new HashMap<>();
+        restSteps().forEach(step -> step.assertions().stream()
+                .filter(a -> a.type().equals("XPath Match") && (a.name().equals("Subscribed") || a.name().equals("Error code")
+                        || a.name().equals("new UserToken")))
+                .forEach(a -> outcomesByMethod.computeIfAbsent(step.methodName(), m -> new HashSet<>())
+                        .add(a.name() + "=" + a.config("content", ""))));
+
+        assertThat(outcomesByMethod.get("VerifyProductSubscriptionByTokens")).containsExactlyInAnyOrder(
+                "Subscribed=true", "Subscribed=false", "Error code=SignatureDoesNotMatch", "Error code=MissingParameter");
+        assertThat(outcomesByMethod.get("RefreshUserToken")).containsExactlyInAnyOrder(
+                "new UserToken=true", "Error code=SignatureDoesNotMatch", "Error code=MissingParameter");
+    }
+
+    @Test
+    void everyGroovyStep_isTheSigningScriptTheRunnerKnows_andEveryRestStepIsSignedFirst() {
+        project.testSuites().stream().flatMap(suite -> suite.testCases().stream()).forEach(testCase -> {
+            List<TestStep> steps = testCase.testSteps();
+            for (int i = 0; i < steps.size(); i++) {
+                TestStep step = steps.get(i);
+                step.script().ifPresent(script -> assertThat(RestQuerySigningScript.isThisScript(script))
+                        .as(testCase.name() + " / " + step.name()).isTrue());
+                if (step.restRequest().isPresent()) {
+                    assertThat(steps.subList(0, i)).as(testCase.name()).anyMatch(s -> s.script().isPresent());
+                }
+            }
+        });
+    }
+
+    @Test
+    void mockService_bindsToItsHostOnly() {
+        assertThat(project.mockServices()).allSatisfy(mock -> {
+            assertThat(mock.bindToHostOnly()).as(mock.name()).isTrue();
+            assertThat(mock.host()).isIn("localhost", "127.0.0.1");
+        });
+    }
+
+    private Stream<SoapUiProject.RestRequestStep> restSteps() {
+        return project.testSuites().stream().flatMap(s -> s.testCases().stream())
+                .map(TestCase::testSteps).flatMap(List::stream)
+                .map(TestStep::restRequest).flatMap(Optional::stream);
     }
 
     private WsdlInterface onlyInterface() {

@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.soapui;
 
+import io.github.devpayls.ls.simulator.FixtureCustomer;
 import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
 import java.util.Map;
@@ -7,7 +8,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Runs every test case of soapui/AmazonLS-soapui-project.xml against the simulator over HTTPS, one
@@ -38,16 +43,40 @@ class AmazonLsSoapUiSuitesIT {
                 .testSuites();
     }
 
+    @Test
+    void restCase_withAnotherSecretKey_failsOnTheSimulatorsSignatureCheck() {
+        Map<String, String> properties = new java.util.HashMap<>(projectProperties(simulator));
+        properties.put("subscribedSecretAccessKey", "0000000000wrongSecretAccessKey0000000000");
+        SoapUiRunner runner = SoapUiRunner.forProject(AmazonLsSoapUiProject.FILE).projectProperties(properties)
+                .sslContext(simulator.clientSslContext().orElseThrow()).build();
+
+        assertThatThrownBy(() -> runner.run("REST-Query", "verify: subscribed customer is subscribed"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("HTTP 403")
+                .hasMessageContaining("SignatureDoesNotMatch");
+    }
+
     /** The project properties that depend on the simulator: its endpoint and its fixtures. */
     static Map<String, String> projectProperties(LicenseServiceSimulator simulator) {
         FixtureProduct product = simulator.fixtures().products().get(0);
         FixtureProduct otherProduct = simulator.fixtures().products().get(1);
-        return Map.of(
-                "endpoint", simulator.endpoint().toString(),
-                "productCode", product.productCode(),
-                "productToken", product.productToken(),
-                "activationKey", product.activationKey(),
-                "expiredActivationKey", product.expiredActivationKey(),
-                "incorrectActivationKey", otherProduct.activationKey());
+        FixtureCustomer subscribed = simulator.fixtures().subscribedCustomer();
+        FixtureCustomer pending = simulator.fixtures().pendingCustomer();
+        String endpoint = simulator.endpoint().toString();
+        return Map.ofEntries(
+                Map.entry("endpoint", endpoint),
+                // The REST service's resource path "/" follows its endpoint.
+                Map.entry("restEndpoint", endpoint.substring(0, endpoint.length() - 1)),
+                Map.entry("productCode", product.productCode()),
+                Map.entry("productToken", product.productToken()),
+                Map.entry("activationKey", product.activationKey()),
+                Map.entry("expiredActivationKey", product.expiredActivationKey()),
+                Map.entry("incorrectActivationKey", otherProduct.activationKey()),
+                Map.entry("subscribedAccessKeyId", subscribed.accessKeyId()),
+                Map.entry("subscribedSecretAccessKey", subscribed.secretAccessKey()),
+                Map.entry("subscribedUserToken", subscribed.userToken()),
+                Map.entry("pendingAccessKeyId", pending.accessKeyId()),
+                Map.entry("pendingSecretAccessKey", pending.secretAccessKey()),
+                Map.entry("pendingUserToken", pending.userToken()));
     }
 }

@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param name        the project's name
  * @param file        the project file; its folder is SoapUI's {@code ${projectDir}}
  * @param resourceRoot the folder relative definitions resolve against, before expansion (may be empty)
- * @param interfaces  the {@code con:interface} elements
+ * @param interfaces  the {@code con:interface} elements of type WSDL
+ * @param restServices the {@code con:interface} elements of type REST
  * @param testSuites  the {@code con:testSuite} elements
  * @param mockServices the {@code con:mockService} elements
  * @param properties  the project's properties, by name
  */
-record SoapUiProject(String name, Path file, String resourceRoot, List<WsdlInterface> interfaces, List<TestSuite> testSuites,
+record SoapUiProject(String name, Path file, String resourceRoot, List<WsdlInterface> interfaces,
+                     List<RestService> restServices, List<TestSuite> testSuites,
                      List<MockService> mockServices, Map<String, String> properties) {
 
     /** @return the folder holding the project file, which SoapUI calls {@code ${projectDir}} */
@@ -54,6 +56,64 @@ record SoapUiProject(String name, Path file, String resourceRoot, List<WsdlInter
     /** @return the interface of that name, if the project declares it */
     Optional<WsdlInterface> findInterface(String interfaceName) {
         return interfaces.stream().filter(i -> i.name().equals(interfaceName)).findFirst();
+    }
+
+    /** @return the REST service of that name, if the project declares it */
+    Optional<RestService> findRestService(String serviceName) {
+        return restServices.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+    }
+
+    /**
+     * A {@code con:interface} of type REST ({@code xsi:type="con:RestService"}), SoapUI's own
+     * resource/method model. Steps find a resource by its full path and a method by its name.
+     *
+     * @param name      the service name steps refer to
+     * @param resources every resource, nested ones included, with full paths
+     */
+    record RestService(String name, List<RestResource> resources) {
+
+        /** @return the resource with that full path, if declared */
+        Optional<RestResource> resource(String fullPath) {
+            return resources.stream().filter(r -> r.fullPath().equals(fullPath)).findFirst();
+        }
+    }
+
+    /**
+     * A {@code con:resource}.
+     *
+     * @param name       its name
+     * @param fullPath   the service's base path, the parents' paths and its own, {@code /}-joined
+     * @param parameters its own parameters (every method inherits them)
+     * @param methods    its methods
+     */
+    record RestResource(String name, String fullPath, List<RestParameter> parameters, List<RestMethod> methods) {
+
+        /** @return the method with that name (not verb), if declared */
+        Optional<RestMethod> method(String methodName) {
+            return methods.stream().filter(m -> m.name().equals(methodName)).findFirst();
+        }
+    }
+
+    /**
+     * A {@code con:method}.
+     *
+     * @param name       the name steps refer to
+     * @param verb       the HTTP method
+     * @param parameters its own parameters
+     */
+    record RestMethod(String name, String verb, List<RestParameter> parameters) {
+    }
+
+    /**
+     * A {@code con:parameter}. SoapUI sends a request's entry for it, else its {@code default}; its
+     * {@code value} is never sent.
+     *
+     * @param name         the name
+     * @param style        QUERY, HEADER, TEMPLATE, MATRIX or PLAIN
+     * @param defaultValue the {@code con:default}, empty when absent
+     * @param required     whether an empty value is still sent ({@code name=})
+     */
+    record RestParameter(String name, String style, Optional<String> defaultValue, boolean required) {
     }
 
     /**
@@ -107,15 +167,33 @@ record SoapUiProject(String name, Path file, String resourceRoot, List<WsdlInter
     }
 
     /**
-     * A {@code con:testStep}. Only {@code type="request"} steps carry a {@link RequestStep}; any other
-     * type is kept so the runner can refuse it by name.
+     * A {@code con:testStep}. {@code request}, {@code restrequest} and {@code groovy} steps carry
+     * their configuration; any other type is kept so the runner can refuse it by name.
      *
-     * @param name     the step name
-     * @param type     SoapUI's step type id
-     * @param disabled whether SoapUI would skip it
-     * @param request  the SOAP request, for request steps
+     * @param name        the step name
+     * @param type        SoapUI's step type id
+     * @param disabled    whether SoapUI would skip it
+     * @param request     the SOAP request, for request steps
+     * @param restRequest the REST request, for restrequest steps
+     * @param script      the Groovy script's text, for groovy steps
      */
-    record TestStep(String name, String type, boolean disabled, Optional<RequestStep> request) {
+    record TestStep(String name, String type, boolean disabled, Optional<RequestStep> request,
+                    Optional<RestRequestStep> restRequest, Optional<String> script) {
+    }
+
+    /**
+     * The configuration of a REST request step.
+     *
+     * @param serviceName   the REST service it calls
+     * @param resourcePath  the full path of the resource
+     * @param methodName    the method's name
+     * @param encoding      the character encoding of the parameter values
+     * @param endpoint      the endpoint, before property expansion
+     * @param entries       the request's parameter values by name, before expansion, in file order
+     * @param assertions    the assertions, in order
+     */
+    record RestRequestStep(String serviceName, String resourcePath, String methodName, String encoding,
+                           String endpoint, Map<String, String> entries, List<Assertion> assertions) {
     }
 
     /**
@@ -155,9 +233,12 @@ record SoapUiProject(String name, Path file, String resourceRoot, List<WsdlInter
      * @param name       the mock service name
      * @param port       the port it listens on
      * @param path       the path it serves
+     * @param host       the host it names
+     * @param bindToHostOnly whether it listens on that host only (SoapUI's default: every interface)
      * @param operations its mock operations
      */
-    record MockService(String name, int port, String path, List<MockOperation> operations) {
+    record MockService(String name, int port, String path, String host, boolean bindToHostOnly,
+                       List<MockOperation> operations) {
     }
 
     /**

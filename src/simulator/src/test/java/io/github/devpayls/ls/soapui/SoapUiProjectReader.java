@@ -6,6 +6,11 @@ import io.github.devpayls.ls.soapui.SoapUiProject.MockResponse;
 import io.github.devpayls.ls.soapui.SoapUiProject.MockService;
 import io.github.devpayls.ls.soapui.SoapUiProject.Operation;
 import io.github.devpayls.ls.soapui.SoapUiProject.RequestStep;
+import io.github.devpayls.ls.soapui.SoapUiProject.RestMethod;
+import io.github.devpayls.ls.soapui.SoapUiProject.RestParameter;
+import io.github.devpayls.ls.soapui.SoapUiProject.RestRequestStep;
+import io.github.devpayls.ls.soapui.SoapUiProject.RestResource;
+import io.github.devpayls.ls.soapui.SoapUiProject.RestService;
 import io.github.devpayls.ls.soapui.SoapUiProject.TestCase;
 import io.github.devpayls.ls.soapui.SoapUiProject.TestStep;
 import io.github.devpayls.ls.soapui.SoapUiProject.TestSuite;
@@ -24,7 +29,7 @@ import org.xml.sax.SAXException;
 /**
  * Reads a SoapUI 5.x project file into a {@link SoapUiProject}. Reading is strict where SoapUI is
  * lenient: a missing required element is an error, and features the runner cannot execute (scripts,
- * non-WSDL interfaces) are recorded so that the affected suite or case fails by name instead of
+ * interface types other than WSDL and REST) are recorded so that the affected suite or case fails by name instead of
  * being skipped.
  */
 final class SoapUiProjectReader {
@@ -47,8 +52,13 @@ final class SoapUiProjectReader {
             throw new SoapUiProjectException(file + " is not a SoapUI project: its root is " + root.getTagName());
         }
         List<WsdlInterface> interfaces = new ArrayList<>();
+        List<RestService> restServices = new ArrayList<>();
         for (Element e : children(root, "interface")) {
-            interfaces.add(readInterface(e));
+            if (e.getAttributeNS(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "type").endsWith("RestService")) {
+                restServices.add(readRestService(e));
+            } else {
+                interfaces.add(readInterface(e));
+            }
         }
         List<TestSuite> suites = new ArrayList<>();
         for (Element e : children(root, "testSuite")) {
@@ -58,7 +68,7 @@ final class SoapUiProjectReader {
         for (Element e : children(root, "mockService")) {
             mocks.add(readMockService(e));
         }
-        return new SoapUiProject(root.getAttribute("name"), file, root.getAttribute("resourceRoot"), List.copyOf(interfaces), List.copyOf(suites),
+        return new SoapUiProject(root.getAttribute("name"), file, root.getAttribute("resourceRoot"), List.copyOf(interfaces), List.copyOf(restServices), List.copyOf(suites),
                 List.copyOf(mocks), readProperties(root));
     }
 
@@ -75,6 +85,52 @@ final class SoapUiProjectReader {
         }
         return new WsdlInterface(name, e.getAttribute("definition"), e.getAttribute("bindingName"),
                 e.hasAttribute("soapVersion") ? e.getAttribute("soapVersion") : "1_1", Map.copyOf(operations));
+    }
+
+    private static RestService readRestService(Element e) {
+        List<RestResource> resources = new ArrayList<>();
+        for (Element resource : children(e, "resource")) {
+            readResource(resource, e.getAttribute("basePath"), resources);
+        }
+        return new RestService(e.getAttribute("name"), List.copyOf(resources));
+    }
+
+    /** Adds the resource and its child resources, each with its full path (SoapUI's RestResource.getFullPath). */
+    private static void readResource(Element e, String parentPath, List<RestResource> into) {
+        String fullPath = joinPath(parentPath, e.getAttribute("path"));
+        List<RestMethod> methods = new ArrayList<>();
+        for (Element method : children(e, "method")) {
+            methods.add(new RestMethod(method.getAttribute("name"), method.getAttribute("method"),
+                    readParameters(method)));
+        }
+        into.add(new RestResource(e.getAttribute("name"), fullPath, readParameters(e), List.copyOf(methods)));
+        for (Element child : children(e, "resource")) {
+            readResource(child, fullPath, into);
+        }
+    }
+
+    private static String joinPath(String parent, String path) {
+        String base = parent == null ? "" : parent;
+        if (path.isEmpty()) {
+            return base.isEmpty() ? "/" : base;
+        }
+        if (base.endsWith("/") && path.startsWith("/")) {
+            return base + path.substring(1);
+        }
+        return base.endsWith("/") || path.startsWith("/") ? base + path : base + "/" + path;
+    }
+
+    private static List<RestParameter> readParameters(Element owner) {
+        List<RestParameter> parameters = new ArrayList<>();
+        child(owner, "parameters").ifPresent(params -> {
+            for (Element p : children(params, "parameter")) {
+                String style = child(p, "style").map(x -> x.getTextContent().trim()).orElse("QUERY");
+                parameters.add(new RestParameter(child(p, "name").map(Element::getTextContent).orElse(""),
+                        style.isEmpty() ? "QUERY" : style, child(p, "default").map(Element::getTextContent),
+                        flag(p, "required", false)));
+            }
+        });
+        return List.copyOf(parameters);
     }
 
     private static TestSuite readSuite(Element e) {
@@ -129,7 +185,47 @@ final class SoapUiProjectReader {
                             ? Optional.of(req.getAttribute("timeout")) : Optional.empty(),
                     List.copyOf(assertions)));
         }
-        return new TestStep(name, type, flag(e, "disabled", false), request);
+        Optional<RestRequestStep> restRequest = Optional.empty();
+        if ("restrequest".equals(type)) {
+            Element config = required(e, "config", name);
+            Element req = required(config, "restRequest", name);
+            Map<String, String> entries = new LinkedHashMap<>();
+            child(req, "parameters").ifPresent(params -> {
+                for (Element entry : children(params, "entry")) {
+                    entries.put(entry.getAttribute("key"), entry.getAttribute("value"));
+                }
+            });
+            restRequest = Optional.of(new RestRequestStep(config.getAttribute("service"),
+                    config.getAttribute("resourcePath"), config.getAttribute("methodName"),
+                    child(req, "encoding").map(x -> x.getTextContent().trim()).orElse("UTF-8"),
+                    required(req, "endpoint", name).getTextContent().trim(), Map.copyOf(entries),
+                    readAssertions(req)));
+            if (!entries.isEmpty()) {
+                restRequest = Optional.of(withOrderedEntries(restRequest.get(), entries));
+            }
+        }
+        Optional<String> script = Optional.empty();
+        if ("groovy".equals(type)) {
+            // SoapUI reads the script by the path $this/script: an unqualified element.
+            Element config = required(e, "config", name);
+            script = Optional.of(XmlDocuments.child(config, null, "script").orElseThrow(() -> new SoapUiProjectException(
+                    "'" + name + "' lacks its (unqualified) script element")).getTextContent());
+        }
+        return new TestStep(name, type, flag(e, "disabled", false), request, restRequest, script);
+    }
+
+    /** Keeps the file's order of entries (Map.copyOf would lose it). */
+    private static RestRequestStep withOrderedEntries(RestRequestStep step, Map<String, String> entries) {
+        return new RestRequestStep(step.serviceName(), step.resourcePath(), step.methodName(), step.encoding(),
+                step.endpoint(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries)), step.assertions());
+    }
+
+    private static List<Assertion> readAssertions(Element request) {
+        List<Assertion> assertions = new ArrayList<>();
+        for (Element a : children(request, "assertion")) {
+            assertions.add(readAssertion(a));
+        }
+        return List.copyOf(assertions);
     }
 
     private static Assertion readAssertion(Element e) {
@@ -161,7 +257,8 @@ final class SoapUiProjectReader {
         }
         String port = e.getAttribute("port");
         return new MockService(e.getAttribute("name"), port.isBlank() ? 8080 : Integer.parseInt(port),
-                e.hasAttribute("path") ? e.getAttribute("path") : "/", List.copyOf(operations));
+                e.hasAttribute("path") ? e.getAttribute("path") : "/", e.getAttribute("host"),
+                flag(e, "bindToHostOnly", false), List.copyOf(operations));
     }
 
     private static Map<String, String> readProperties(Element owner) {

@@ -118,10 +118,11 @@ class SoapUiRunnerTest {
     }
 
     @Test
-    void nonRequestStep_failsByName() {
+    void arbitraryGroovyStep_failsByName_theRunnerRunsOnlyTheSigningScript() {
         assertThatThrownBy(() -> runner.run("Unsupported", "groovy step"))
                 .isInstanceOf(SoapUiProjectException.class)
-                .hasMessageContaining("step 'compute': the step has type 'groovy'");
+                .hasMessageContaining("step 'compute': the Groovy step is not the REST-Query signing script")
+                .hasMessageContaining("not arbitrary Groovy");
         assertThat(service.received()).isEmpty();
     }
 
