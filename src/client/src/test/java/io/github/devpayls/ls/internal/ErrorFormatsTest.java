@@ -12,7 +12,8 @@ import io.github.devpayls.ls.contract.AwsSoapFault;
 import io.github.devpayls.ls.contract.ErrorCode;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.contract.generated.ErrorResponse;
-import io.github.devpayls.ls.internal.ScriptedPeer.Reply;
+import io.github.devpayls.ls.ScriptedPeer;
+import io.github.devpayls.ls.ScriptedPeer.Reply;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,12 +43,12 @@ class ErrorFormatsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        peer = new ScriptedPeer();
+        peer = ScriptedPeer.http();
         client = new CxfWiringTest().client(peer, RetryPolicy.none());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         client.close();
         peer.close();
     }

@@ -7,7 +7,8 @@ import io.github.devpayls.ls.ActivationResult;
 import io.github.devpayls.ls.ProtocolFailureException;
 import io.github.devpayls.ls.RetryPolicy;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
-import io.github.devpayls.ls.internal.ScriptedPeer.Reply;
+import io.github.devpayls.ls.ScriptedPeer;
+import io.github.devpayls.ls.ScriptedPeer.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,12 @@ class TolerantReadingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        peer = new ScriptedPeer();
+        peer = ScriptedPeer.http();
         client = new CxfWiringTest().client(peer, RetryPolicy.none());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         client.close();
         peer.close();
     }

@@ -1,5 +1,7 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.contract.Masking;
+
 import java.util.Objects;
 
 /**
@@ -29,7 +31,7 @@ public record FixtureCustomer(String customerId, String productCode, String user
     @Override
     public String toString() {
         return "FixtureCustomer[customerId=" + customerId + ", productCode=" + productCode
-                + ", userToken=" + Masking.mask(userToken) + ", accessKeyId=" + accessKeyId
-                + ", secretAccessKey=" + Masking.mask(secretAccessKey) + "]";
+                + ", userToken=" + Masking.masked(userToken) + ", accessKeyId=" + accessKeyId
+                + ", secretAccessKey=" + Masking.masked(secretAccessKey) + "]";
     }
 }
