@@ -100,7 +100,8 @@ class ArchitectureTest {
             "CxfLicenseServiceClient", // the builder opens it
             "EndpointRule",            // the builder checks the endpoint with it
             "SensitiveNames",          // the CLI masks its output with the same list
-            "TlsTrust");               // the builder turns its trust options into one
+            "TlsTrust",                // the builder turns its trust options into one
+            "TokenExpirationRule");    // the request, the lifecycle builder and stored entries share the rule               // the builder turns its trust options into one
 
     @Test
     void internal_publicTypes_areExactlyTheListedOnes() {

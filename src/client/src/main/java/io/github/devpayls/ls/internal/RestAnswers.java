@@ -25,7 +25,7 @@ import javax.xml.stream.util.StreamReaderDelegate;
  * skipped and counted by {@link UnknownContent}. Checking what the contract requires of the
  * answer is the caller's (the operation's mapping), as over SOAP.
  */
-public final class RestAnswers {
+final class RestAnswers {
 
     private RestAnswers() {
     }
@@ -83,7 +83,7 @@ public final class RestAnswers {
     }
 
     /** An answer body that is not the expected contract element: not XML, hostile, or another element. */
-    public static final class UnreadableAnswer extends RuntimeException {
+    static final class UnreadableAnswer extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UnreadableAnswer(String message, Throwable cause) {
