@@ -57,7 +57,6 @@ final class LicenseServiceModel {
     private final Map<String, KeyRecord> keys = new HashMap<>();
     private final Map<String, UserTokenRecord> userTokens = new HashMap<>();
     private final Map<String, IssuedCredentials> issuedByRequestId = new HashMap<>();
-    private final Map<CustomerProduct, List<IssuedCredentials>> issuedByCustomerProduct = new HashMap<>();
     private final Map<CustomerProduct, Instant> subscribedAt = new HashMap<>();
 
     LicenseServiceModel(long seed, Clock clock, Duration vettingDelay) {
@@ -92,11 +91,6 @@ final class LicenseServiceModel {
         return values.requestId();
     }
 
-    /** Fractional fault injection draws from the same seeded source. */
-    SeededValues values() {
-        return values;
-    }
-
     /** A new key for the demo customer, created now, so reactivation stays with one customer. */
     synchronized String mintActivationKey(String productCode) {
         if (!productsByCode.containsKey(productCode)) {
@@ -113,8 +107,6 @@ final class LicenseServiceModel {
         IssuedCredentials issued = new IssuedCredentials(requestId, key.productCode(), key.customerId(),
                 userToken, values.accessKeyId(), values.secretAccessKey(), userTokens.get(userToken).expiresAt());
         issuedByRequestId.put(requestId, issued);
-        issuedByCustomerProduct.computeIfAbsent(new CustomerProduct(key.customerId(), key.productCode()),
-                ignored -> new ArrayList<>()).add(issued);
         return issued;
     }
 
@@ -162,10 +154,6 @@ final class LicenseServiceModel {
 
     synchronized Optional<IssuedCredentials> issuedFor(String requestId) {
         return Optional.ofNullable(issuedByRequestId.get(requestId));
-    }
-
-    synchronized List<IssuedCredentials> issuedFor(String customerId, String productCode) {
-        return List.copyOf(issuedByCustomerProduct.getOrDefault(new CustomerProduct(customerId, productCode), List.of()));
     }
 
     /** Missing parameters first, then the optional {@code TokenExpiration}, as the service checks. */

@@ -62,12 +62,14 @@ class LicenseServiceModelTest {
     }
 
     @Test
-    void activate_remembersEverySetPerCustomerAndProduct() {
+    void activate_remembersEverySetUnderItsRequestId() {
         IssuedCredentials one = model.activateDesktopProduct("r1", product.activationKey(), product.productToken(), null);
         IssuedCredentials two = model.activateDesktopProduct("r2", product.activationKey(), product.productToken(), null);
 
-        assertThat(model.issuedFor(one.customerId(), product.productCode())).containsExactly(one, two);
+        assertThat(model.issuedFor("r1")).contains(one);
         assertThat(model.issuedFor("r2")).contains(two);
+        assertThat(two.customerId()).isEqualTo(one.customerId());
+        assertThat(two.userToken()).isNotEqualTo(one.userToken());
     }
 
     @Test
