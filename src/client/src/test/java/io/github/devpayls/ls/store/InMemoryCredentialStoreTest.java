@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devpayls.ls.InvalidInputException;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryCredentialStoreTest extends CredentialStoreContract {
 
     @Override
-    CredentialStore storeOn(MutableClock clock) {
+    CredentialStore storeOn(ManualClock clock) {
         return CredentialStore.inMemory(clock);
     }
 

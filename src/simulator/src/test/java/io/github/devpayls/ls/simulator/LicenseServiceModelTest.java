@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import io.github.devpayls.ls.contract.ErrorCode;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class LicenseServiceModelTest {
 
     private static final Instant START = Instant.parse("2026-05-01T12:00:00Z");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final ManualClock clock = ManualClock.startingAt(START);
     private final LicenseServiceModel model = new LicenseServiceModel(1L, clock, Duration.ZERO);
     private final FixtureProduct product = model.fixtures().products().get(0);
 
