@@ -24,6 +24,8 @@ final class PerAddressConnectionLimit implements Connection.Listener {
 
     private final int limit;
     private final ConcurrentMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /** The address of each counted connection, kept because a closed socket no longer tells it. */
+    private final ConcurrentMap<Connection, InetAddress> counted = new ConcurrentHashMap<>();
 
     PerAddressConnectionLimit(int limit) {
         this.limit = limit;
@@ -36,6 +38,7 @@ final class PerAddressConnectionLimit implements Connection.Listener {
         if (address == null) {
             return;
         }
+        counted.put(connection, address);
         int now = open.merge(address, 1, Integer::sum);
         if (now > limit) {
             LOG.debug("{} already holds {} connections; new connection closed", address.getHostAddress(), limit);
@@ -45,7 +48,7 @@ final class PerAddressConnectionLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress address = networkAddress(connection.getEndPoint());
+        InetAddress address = counted.remove(connection);
         if (address != null) {
             open.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
         }

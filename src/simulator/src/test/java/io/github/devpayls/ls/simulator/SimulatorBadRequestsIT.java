@@ -6,8 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.devpayls.ls.simulator.junit.WithLicenseServiceSimulator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,29 +14,24 @@ import org.junit.jupiter.api.Test;
  * ({@code SimulatorFacts.MALFORMED_REQUEST_CODE}, not {@code InvalidAction}) and logged as one
  * DEBUG line without a stack trace; so are the model's refusals (issue 12, quiet in a consumer).
  */
+@WithLicenseServiceSimulator
 class SimulatorBadRequestsIT {
 
     private static final String MALFORMED_FAULT = ">aws:Client.InvalidParameterValue</faultcode>";
 
-    private static LicenseServiceSimulator simulator;
-    private static FixtureProduct product;
+    private final LicenseServiceSimulator simulator;
+    private final FixtureProduct product;
 
-    @BeforeAll
-    static void start() {
-        simulator = LicenseServiceSimulator.builder().start();
-        product = simulator.fixtures().products().get(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
+    SimulatorBadRequestsIT(LicenseServiceSimulator simulator) {
+        this.simulator = simulator;
+        this.product = simulator.fixtures().products().get(0);
     }
 
     private record Outcome(HttpResponse<String> response, List<ILoggingEvent> events, List<ILoggingEvent> loud,
                            List<String> stackTraces) {
     }
 
-    private static Outcome post(String body) throws Exception {
+    private Outcome post(String body) throws Exception {
         try (CapturedLogs logs = new CapturedLogs()) {
             HttpResponse<String> response = SimulatorClients.post(simulator, body);
             return new Outcome(response, logs.projectEvents(), logs.infoOrAbove(), logs.withStackTrace());
