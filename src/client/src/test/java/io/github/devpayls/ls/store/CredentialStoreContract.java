@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,14 +26,14 @@ abstract class CredentialStoreContract {
     static final ProductKey PRODUCT = ProductKey.of("6883959E");
     static final Instant ACTIVATED = Instant.parse("2026-11-28T10:00:00Z");
 
-    final MutableClock clock = new MutableClock(ACTIVATED);
+    final ManualClock clock = ManualClock.startingAt(ACTIVATED);
     CredentialStore store;
 
     /**
      * @return a store on the given clock, empty on the first call; where the implementation keeps
      *         shared data (files), later calls return more instances over the same data
      */
-    abstract CredentialStore storeOn(MutableClock clock);
+    abstract CredentialStore storeOn(ManualClock clock);
 
     @BeforeEach
     void createStore() {

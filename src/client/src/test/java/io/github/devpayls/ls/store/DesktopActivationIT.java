@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class DesktopActivationIT {
     @TempDir
     Path directory;
 
-    private MutableClock clock;
+    private ManualClock clock;
     private CredentialStore store;
     private ProductKey productKey;
 
@@ -69,7 +70,7 @@ class DesktopActivationIT {
     @BeforeEach
     void openStore() {
         simulator.faults().clear();
-        clock = new MutableClock(Instant.now());
+        clock = ManualClock.startingAt(Instant.now());
         store = CredentialStore.inFiles().directory(directory).clock(clock).build();
         productKey = ProductKey.of(product.productCode());
     }

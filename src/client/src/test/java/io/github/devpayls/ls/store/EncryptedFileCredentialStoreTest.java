@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,7 @@ class EncryptedFileCredentialStoreTest extends CredentialStoreContract {
     Path directory;
 
     @Override
-    CredentialStore storeOn(MutableClock clock) {
+    CredentialStore storeOn(ManualClock clock) {
         return CredentialStore.inFiles().directory(directory).clock(clock)
                 .encryption(Encryption.passphraseWithAnyIterations("correct horse".toCharArray(), 1_000))
                 .build();

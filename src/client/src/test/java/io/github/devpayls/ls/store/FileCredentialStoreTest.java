@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.store;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class FileCredentialStoreTest extends CredentialStoreContract {
     Path directory;
 
     @Override
-    CredentialStore storeOn(MutableClock clock) {
+    CredentialStore storeOn(ManualClock clock) {
         return CredentialStore.inFiles().directory(directory).clock(clock).build();
     }
 

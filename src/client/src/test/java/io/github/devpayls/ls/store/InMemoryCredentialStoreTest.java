@@ -1,6 +1,7 @@
 package io.github.devpayls.ls.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devpayls.ls.InvalidInputException;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryCredentialStoreTest extends CredentialStoreContract {
 
     @Override
-    CredentialStore storeOn(MutableClock clock) {
+    CredentialStore storeOn(ManualClock clock) {
         return CredentialStore.inMemory(clock);
     }
 

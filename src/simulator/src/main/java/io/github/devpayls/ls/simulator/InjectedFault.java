@@ -12,6 +12,49 @@ import java.util.Optional;
  */
 public sealed interface InjectedFault {
 
+    /**
+     * One method per kind of fault, so whoever carries faults out (the simulator's handler) is
+     * told by the compiler about a new kind rather than at run time.
+     *
+     * @param <R> what handling a fault gives
+     */
+    interface Cases<R> {
+        R throttle(Throttle fault);
+
+        R delay(Delay fault);
+
+        R hang(Hang fault);
+
+        R dropConnection(DropConnection fault);
+
+        R closeMidBody(CloseMidBody fault);
+
+        R trickle(Trickle fault);
+
+        R rawResponse(RawResponse fault);
+
+        R html(Html fault);
+
+        R nonXml(NonXml fault);
+
+        R truncatedXml(TruncatedXml fault);
+
+        R oversized(Oversized fault);
+
+        R doctype(Doctype fault);
+
+        R missingCredential(MissingCredential fault);
+
+        R emptyCredential(EmptyCredential fault);
+    }
+
+    /**
+     * @param cases the handling of each kind of fault
+     * @param <R>   what handling gives
+     * @return what the case for this fault's kind gave
+     */
+    <R> R accept(Cases<R> cases);
+
     /** @return HTTP 503 with an {@code aws:Server.RequestThrottled} SOAP fault, no {@code Retry-After} */
     static InjectedFault throttle() {
         return new Throttle(ThrottleBody.SOAP_FAULT, Optional.empty());
@@ -124,6 +167,10 @@ public sealed interface InjectedFault {
 
     /** HTTP 503. @param body what the body holds @param retryAfter the {@code Retry-After}, if any */
     record Throttle(ThrottleBody body, Optional<Duration> retryAfter) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.throttle(this);
+        }
         /** Checks the components. */
         public Throttle {
             Objects.requireNonNull(body, "body");
@@ -134,6 +181,10 @@ public sealed interface InjectedFault {
 
     /** The normal answer, late. @param delay the wait */
     record Delay(Duration delay) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.delay(this);
+        }
         /** Checks the delay. */
         public Delay {
             requireNotNegative(delay);
@@ -142,18 +193,34 @@ public sealed interface InjectedFault {
 
     /** No answer at all. */
     record Hang() implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.hang(this);
+        }
     }
 
     /** The connection closed without a response. */
     record DropConnection() implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.dropConnection(this);
+        }
     }
 
     /** Half a body, then the connection closed. */
     record CloseMidBody() implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.closeMidBody(this);
+        }
     }
 
     /** A slow body. @param perByte the pause before each byte */
     record Trickle(Duration perByte) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.trickle(this);
+        }
         /** Checks the pause. */
         public Trickle {
             requireNotNegative(perByte);
@@ -162,6 +229,10 @@ public sealed interface InjectedFault {
 
     /** A verbatim response. @param status the status @param contentType its type @param body the body */
     record RawResponse(int status, Optional<String> contentType, String body) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.rawResponse(this);
+        }
         /** Checks the components. */
         public RawResponse {
             requireStatus(status);
@@ -172,6 +243,10 @@ public sealed interface InjectedFault {
 
     /** An HTML error page. @param status its status */
     record Html(int status) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.html(this);
+        }
         /** Checks the status. */
         public Html {
             requireStatus(status);
@@ -180,14 +255,26 @@ public sealed interface InjectedFault {
 
     /** A body that is not XML. */
     record NonXml() implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.nonXml(this);
+        }
     }
 
     /** The answer cut in the middle. */
     record TruncatedXml() implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.truncatedXml(this);
+        }
     }
 
     /** The answer padded to about {@code bytes}. @param bytes the size */
     record Oversized(int bytes) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.oversized(this);
+        }
         /** Checks the size. */
         public Oversized {
             if (bytes <= 0) {
@@ -198,6 +285,10 @@ public sealed interface InjectedFault {
 
     /** A verbatim body with a DOCTYPE. @param doctypeAndBody the body */
     record Doctype(String doctypeAndBody) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.doctype(this);
+        }
         /** Checks the body. */
         public Doctype {
             Objects.requireNonNull(doctypeAndBody, "doctypeAndBody");
@@ -206,6 +297,10 @@ public sealed interface InjectedFault {
 
     /** A result lacking one credential. @param part the missing part */
     record MissingCredential(CredentialPart part) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.missingCredential(this);
+        }
         /** Checks the part. */
         public MissingCredential {
             Objects.requireNonNull(part, "part");
@@ -214,6 +309,10 @@ public sealed interface InjectedFault {
 
     /** A result with one credential empty. @param part the empty part */
     record EmptyCredential(CredentialPart part) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.emptyCredential(this);
+        }
         /** Checks the part. */
         public EmptyCredential {
             Objects.requireNonNull(part, "part");

@@ -78,7 +78,6 @@ final class LicenseServiceModel {
     private final Map<String, KeyRecord> keys = new HashMap<>();
     private final Map<String, UserTokenRecord> userTokens = new HashMap<>();
     private final Map<String, IssuedCredentials> issuedByRequestId = new HashMap<>();
-    private final Map<CustomerProduct, List<IssuedCredentials>> issuedByCustomerProduct = new HashMap<>();
     private final Map<String, IssuedCredentials> issuedByAccessKey = new HashMap<>();
     private final Map<String, String> latestTokenByChain = new HashMap<>();
     private final Map<CustomerProduct, Subscription> subscriptions = new HashMap<>();
@@ -141,11 +140,6 @@ final class LicenseServiceModel {
         return values.requestId();
     }
 
-    /** Fractional fault injection draws from the same seeded source. */
-    SeededValues values() {
-        return values;
-    }
-
     /** A new key for the demo customer, created now, so reactivation stays with one customer. */
     synchronized String mintActivationKey(String productCode) {
         if (!productsByCode.containsKey(productCode)) {
@@ -170,8 +164,6 @@ final class LicenseServiceModel {
                 userToken, accessKeyId, values.secretAccessKey(), userTokens.get(userToken).expiresAt());
         issuedByRequestId.put(requestId, issued);
         issuedByAccessKey.put(accessKeyId, issued);
-        issuedByCustomerProduct.computeIfAbsent(new CustomerProduct(customerId, productCode),
-                ignored -> new ArrayList<>()).add(issued);
         return issued;
     }
 
@@ -259,10 +251,6 @@ final class LicenseServiceModel {
 
     synchronized Optional<IssuedCredentials> issuedFor(String requestId) {
         return Optional.ofNullable(issuedByRequestId.get(requestId));
-    }
-
-    synchronized List<IssuedCredentials> issuedFor(String customerId, String productCode) {
-        return List.copyOf(issuedByCustomerProduct.getOrDefault(new CustomerProduct(customerId, productCode), List.of()));
     }
 
     /** Missing parameters first, then the optional {@code TokenExpiration}, as the service checks. */

@@ -2,6 +2,7 @@ package io.github.devpayls.ls.simulator;
 
 import io.github.devpayls.ls.contract.ErrorCode;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
+import io.github.devpayls.ls.contract.XmlLimits;
 
 import java.time.Duration;
 import java.util.Set;
@@ -93,6 +94,37 @@ final class SimulatorFacts {
      */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
+    /**
+     * How long a request's whole body may take to arrive, counted from its headers. Bodies are
+     * read without holding a thread, so slow uploads cost no worker; this bound frees their
+     * connections. A SOAP request of the contract is a few kilobytes: ten seconds is generous even
+     * for a slow network, and short enough that an abusive upload ends soon.
+     */
+    static final Duration REQUEST_BODY_DEADLINE = Duration.ofSeconds(10);
+
+    /**
+     * Largest request body read: room for a document at the XML limits in UTF-8 (up to four bytes
+     * a character), so those limits, not this one, refuse an over-long request.
+     */
+    static final long MAX_REQUEST_BODY_BYTES = 4 * XmlLimits.MAX_XML_CHARACTERS;
+
+    /**
+     * Connections one remote address may hold open at once; more are closed as they open. Above
+     * any test's or load run's concurrency (the reliability tests use 16 threads, the JDK keeps 5
+     * idle keep-alive connections per destination), below what would let one client exhaust the
+     * server's file descriptors.
+     */
+    static final int MAX_CONNECTIONS_PER_ADDRESS = 64;
+
+    /**
+     * The code of a request that cannot be read as a SOAP request of the contract: not XML, a
+     * DOCTYPE, beyond the XML limits, too large. It is the sender's fault about the request's
+     * content, like an unreadable parameter, so {@code Client.InvalidParameterValue} (the list of
+     * common errors has no "malformed request" code); {@code InvalidAction} stays for a
+     * well-formed body element that is no operation of the contract.
+     */
+    static final ErrorCode MALFORMED_REQUEST_CODE = ErrorCode.INVALID_PARAMETER_VALUE;
+
     /** How long closing waits for requests in flight to finish. */
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
@@ -124,6 +156,9 @@ final class SimulatorFacts {
             "The value for PersistentIdentifier is not a known persistent identifier.";
     static final String MESSAGE_UNKNOWN_PRODUCT_CODE = "The value for ProductCode is not a known product code.";
     static final String MESSAGE_INVALID_REQUEST = "The request could not be read: %s";
+    /** Longest parser reason quoted in a fault string (the reason may quote the request). */
+    static final int MAX_REASON_CHARS = 200;
+    static final String MESSAGE_BODY_TOO_LARGE = "the body is larger than " + MAX_REQUEST_BODY_BYTES + " bytes";
     static final String MESSAGE_UNKNOWN_ACTION = "The request body element is not an action of this service.";
     static final String MESSAGE_INTERNAL_ERROR = "The simulator failed to process the request.";
     static final String MESSAGE_THROTTLED = "Request rate exceeded; retry the request.";

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -124,6 +126,7 @@ final class SimulatorServer implements AutoCloseable {
         connector.setHost(settings.bindAddress().getHostAddress());
         connector.setPort(settings.port());
         connector.setIdleTimeout(SimulatorFacts.IDLE_TIMEOUT.toMillis());
+        connector.addBean(new PerAddressConnectionLimit(SimulatorFacts.MAX_CONNECTIONS_PER_ADDRESS));
         server.addConnector(connector);
 
         // A private bus, never the JVM-wide default one, so closing it affects nothing else.
@@ -201,7 +204,9 @@ final class SimulatorServer implements AutoCloseable {
             factory.setWsdlLocation("classpath:" + LicenseServiceFacts.WSDL_CLASSPATH_LOCATION);
             factory.setServiceName(new QName(LicenseServiceFacts.NAMESPACE, LicenseServiceFacts.SERVICE_NAME));
             factory.setEndpointName(new QName(LicenseServiceFacts.NAMESPACE, LicenseServiceFacts.PORT_NAME));
-            factory.setProperties(new HashMap<>(XmlLimits.asCxfProperties()));
+            Map<String, Object> properties = new HashMap<>(XmlLimits.asCxfProperties());
+            properties.put(FaultListener.class.getName(), new RefusalLogging());
+            factory.setProperties(properties);
             factory.getInInterceptors().add(new BodyElementDispatch());
             factory.getOutFaultInterceptors().add(new AwsFaultInterceptor(model));
             factory.create();

@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import io.github.devpayls.ls.contract.ErrorCode;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class LicenseServiceModelTest {
 
     private static final Instant START = Instant.parse("2026-05-01T12:00:00Z");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final ManualClock clock = ManualClock.startingAt(START);
     private final LicenseServiceModel model = new LicenseServiceModel(1L, clock, Duration.ZERO);
     private final FixtureProduct product = model.fixtures().products().get(0);
 
@@ -62,12 +63,14 @@ class LicenseServiceModelTest {
     }
 
     @Test
-    void activate_remembersEverySetPerCustomerAndProduct() {
+    void activate_remembersEverySetUnderItsRequestId() {
         IssuedCredentials one = model.activateDesktopProduct("r1", product.activationKey(), product.productToken(), null);
         IssuedCredentials two = model.activateDesktopProduct("r2", product.activationKey(), product.productToken(), null);
 
-        assertThat(model.issuedFor(one.customerId(), product.productCode())).containsExactly(one, two);
+        assertThat(model.issuedFor("r1")).contains(one);
         assertThat(model.issuedFor("r2")).contains(two);
+        assertThat(two.customerId()).isEqualTo(one.customerId());
+        assertThat(two.userToken()).isNotEqualTo(one.userToken());
     }
 
     @Test
@@ -154,7 +157,7 @@ class LicenseServiceModelTest {
 
     @Test
     void fixtures_withTheSameSeed_holdTheSameCustomerKeyPairs() {
-        SimulatorFixtures again = new LicenseServiceModel(1L, new MovableClock(START.plusSeconds(99)), Duration.ZERO)
+        SimulatorFixtures again = new LicenseServiceModel(1L, ManualClock.startingAt(START.plusSeconds(99)), Duration.ZERO)
                 .fixtures();
 
         assertThat(again.subscribedCustomer()).isEqualTo(model.fixtures().subscribedCustomer());

@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProduct;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResponse;
@@ -27,7 +28,7 @@ class SimulatorActivateDesktopProductIT {
 
     private static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
 
-    private static MovableClock clock;
+    private static ManualClock clock;
     private static LicenseServiceSimulator simulator;
     private static AmazonLSPortType port;
     private static FixtureProduct first;
@@ -35,7 +36,7 @@ class SimulatorActivateDesktopProductIT {
 
     @BeforeAll
     static void start() {
-        clock = new MovableClock(START);
+        clock = ManualClock.startingAt(START);
         simulator = LicenseServiceSimulator.builder().clock(clock).start();
         port = SimulatorClients.proxy(simulator);
         first = simulator.fixtures().products().get(0);
@@ -199,7 +200,7 @@ class SimulatorActivateDesktopProductIT {
 
     @Test
     void activate_withPositiveTokenExpiration_expiresTheUserTokenAfterIt() throws Exception {
-        MovableClock ownClock = new MovableClock(START);
+        ManualClock ownClock = ManualClock.startingAt(START);
         try (LicenseServiceSimulator own = LicenseServiceSimulator.builder().clock(ownClock).start()) {
             AmazonLSPortType ownPort = SimulatorClients.proxy(own);
             FixtureProduct product = own.fixtures().products().get(0);
@@ -243,7 +244,7 @@ class SimulatorActivateDesktopProductIT {
 
     @Test
     void activate_whenKeyReachesOneHourByTheClock_faultsExpiredActivationKey() {
-        MovableClock ownClock = new MovableClock(START);
+        ManualClock ownClock = ManualClock.startingAt(START);
         try (LicenseServiceSimulator own = LicenseServiceSimulator.builder().clock(ownClock).start()) {
             AmazonLSPortType ownPort = SimulatorClients.proxy(own);
             FixtureProduct product = own.fixtures().products().get(0);

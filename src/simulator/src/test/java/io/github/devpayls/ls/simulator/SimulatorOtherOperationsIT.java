@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
 import io.github.devpayls.ls.contract.XmlLimits;
 
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProduct;
@@ -28,7 +29,7 @@ class SimulatorOtherOperationsIT {
 
     private static final Duration VETTING = Duration.ofMinutes(30);
 
-    private MovableClock clock;
+    private ManualClock clock;
     private LicenseServiceSimulator simulator;
     private AmazonLSPortType port;
     private FixtureProduct first;
@@ -36,7 +37,7 @@ class SimulatorOtherOperationsIT {
 
     @BeforeEach
     void start() {
-        clock = new MovableClock(Instant.parse("2026-03-01T08:00:00Z"));
+        clock = ManualClock.startingAt(Instant.parse("2026-03-01T08:00:00Z"));
         simulator = LicenseServiceSimulator.builder().clock(clock).vettingDelay(VETTING).start();
         port = SimulatorClients.proxy(simulator);
         first = simulator.fixtures().products().get(0);

@@ -1,5 +1,7 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.simulator.junit.ManualClock;
+
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.contract.RestQuery;
 import io.github.devpayls.ls.contract.generated.ActivateDesktopProduct;
@@ -28,7 +30,7 @@ class SimulatorRestQueryIT {
     private static final Duration VETTING = Duration.ofMinutes(15);
     private static final Duration GRACE = Duration.ofMinutes(10);
 
-    private MovableClock clock;
+    private ManualClock clock;
     private LicenseServiceSimulator simulator;
     private RestQueryCalls calls;
     private FixtureProduct product;
@@ -36,7 +38,7 @@ class SimulatorRestQueryIT {
 
     @BeforeEach
     void start() {
-        clock = new MovableClock(Instant.parse("2026-03-01T08:00:00Z"));
+        clock = ManualClock.startingAt(Instant.parse("2026-03-01T08:00:00Z"));
         simulator = LicenseServiceSimulator.builder().clock(clock).vettingDelay(VETTING).refreshGracePeriod(GRACE)
                 .start();
         calls = new RestQueryCalls(simulator);
