@@ -100,6 +100,7 @@ class ArchitectureTest {
             "CxfLicenseServiceClient", // the builder opens it
             "EndpointRule",            // the builder checks the endpoint with it
             "SensitiveNames",          // the CLI masks its output with the same list
+            "SimulatorClientFactory",  // ServiceLoader instantiates it for the simulator's JUnit extension
             "TlsTrust",                // the builder turns its trust options into one
             "TokenExpirationRule");    // the request, the lifecycle builder and stored entries share the rule               // the builder turns its trust options into one
 
