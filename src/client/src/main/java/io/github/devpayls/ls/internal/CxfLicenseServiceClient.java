@@ -215,6 +215,18 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
     }
 
     @Override
+    public io.github.devpayls.ls.SubscriptionResult verifySubscription(io.github.devpayls.ls.DesktopCredentials credentials,
+                                                                       ProductToken productToken) {
+        throw new UnsupportedOperationException("VerifyProductSubscriptionByTokens: REST-Query transport not built yet");
+    }
+
+    @Override
+    public io.github.devpayls.ls.RefreshResult refreshUserToken(io.github.devpayls.ls.DesktopCredentials credentials,
+                                                                ProductToken productToken) {
+        throw new UnsupportedOperationException("RefreshUserToken: REST-Query transport not built yet");
+    }
+
+    @Override
     public URI endpoint() {
         return endpoint;
     }
