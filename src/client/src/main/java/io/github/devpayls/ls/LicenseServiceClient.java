@@ -9,6 +9,8 @@ import io.github.devpayls.ls.internal.TlsTrust;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import io.github.devpayls.ls.internal.RetryExecutor;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -110,6 +112,7 @@ public interface LicenseServiceClient extends AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean logSoapMessages;
         private boolean allowInsecureLoopback;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -231,6 +234,16 @@ public interface LicenseServiceClient extends AutoCloseable {
         }
 
         /**
+         * @param clock the clock that stamps the {@code Expires} of every signed REST-Query attempt
+         *              (now + 15 minutes); default the system UTC clock. For tests of clock skew
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the client. No network I/O happens here: the SOAP
          * contract comes from the classpath.
          *
@@ -241,7 +254,11 @@ public interface LicenseServiceClient extends AutoCloseable {
             URI checked = EndpointRule.check(endpoint, allowInsecureLoopback);
             ClientConfiguration configuration = new ClientConfiguration(checked, trust, connectTimeout,
                     requestTimeout, callDeadline, retryPolicy, logSoapMessages);
-            return CxfLicenseServiceClient.open(configuration);
+            if (clock == null) {
+                throw new InvalidInputException("clock", "is required");
+            }
+            return CxfLicenseServiceClient.open(configuration,
+                    RetryExecutor.system(configuration.retryPolicy(), configuration.callDeadline()), clock);
         }
     }
 }

@@ -78,9 +78,23 @@ final class ActivationMessages {
         if (requestId.isEmpty()) {
             throw new ContractViolation("the success response has no ResponseMetadata/RequestId", requestId);
         }
-        DesktopCredentials credentials = new DesktopCredentials(Secret.of(result.getUserToken().strip()),
+        String userToken = checkedUserToken(result.getUserToken())
+                .orElseThrow(() -> new ContractViolation("the success response's UserToken holds whitespace", requestId));
+        DesktopCredentials credentials = new DesktopCredentials(Secret.of(userToken),
                 result.getAWSAccessKeyId().strip(), Secret.of(result.getSecretAccessKey().strip()));
         return new ActivationResult.Activated(credentials, requestId.get());
+    }
+
+    /**
+     * The one check of a user token the service issued, by activation or by a refresh: surrounding
+     * whitespace (XML pretty-printing) is dropped; whitespace inside means it is not a token.
+     *
+     * @param issued the token as read; not blank
+     * @return the token, stripped, or empty when it holds whitespace inside
+     */
+    static Optional<String> checkedUserToken(String issued) {
+        String token = issued.strip();
+        return token.chars().anyMatch(Character::isWhitespace) ? Optional.empty() : Optional.of(token);
     }
 
     private static boolean blank(String value) {
