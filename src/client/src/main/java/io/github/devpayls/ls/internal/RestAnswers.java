@@ -80,7 +80,10 @@ final class RestAnswers {
         try {
             reader = factory().createXMLStreamReader(new ByteArrayInputStream(body));
             Set<String> seen = new HashSet<>();
+            StringBuilder subscribedText = new StringBuilder();
             XMLStreamReader watching = new StreamReaderDelegate(reader) {
+                private boolean inSubscribed;
+
                 @Override
                 public int next() throws XMLStreamException {
                     int event = super.next();
@@ -90,6 +93,13 @@ final class RestAnswers {
                     if (event == XMLStreamConstants.START_ELEMENT
                             && LicenseServiceFacts.NAMESPACE.equals(getNamespaceURI())) {
                         seen.add(getLocalName());
+                        inSubscribed = SUBSCRIBED.equals(getLocalName());
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        inSubscribed = false;
+                    } else if (inSubscribed && (event == XMLStreamConstants.CHARACTERS
+                            || event == XMLStreamConstants.CDATA) && subscribedText.length() < 16) {
+                        // JAXB reads any text but "true"/"1" as false; the contract says xs:boolean.
+                        subscribedText.append(getText());
                     }
                     return event;
                 }
@@ -103,7 +113,7 @@ final class RestAnswers {
                 throw new UnreadableAnswer("the answer is " + root.getClass().getSimpleName() + ", not "
                         + expected.getSimpleName());
             }
-            return new Read<>(expected.cast(root), Set.copyOf(seen));
+            return new Read<>(expected.cast(root), Set.copyOf(seen), subscribedText.toString().strip());
         } catch (JAXBException | XMLStreamException | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -132,7 +142,11 @@ final class RestAnswers {
         if (read.value().getVerifyProductSubscriptionByTokensResult() == null || !read.elements().contains(SUBSCRIBED)) {
             throw new UnreadableAnswer("the success answer has no VerifyProductSubscriptionByTokensResult/Subscribed");
         }
-        return read.value().getVerifyProductSubscriptionByTokensResult().isSubscribed();
+        return switch (read.subscribedText()) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new UnreadableAnswer("the success answer's Subscribed is not an xs:boolean");
+        };
     }
 
     /**
@@ -175,9 +189,10 @@ final class RestAnswers {
      *
      * @param value    the root element as the generated class
      * @param elements local names of the contract's elements it held
+     * @param subscribedText the text of a {@code Subscribed} element, stripped; empty when none
      * @param <T>      the root's type
      */
-    record Read<T>(T value, Set<String> elements) {
+    record Read<T>(T value, Set<String> elements, String subscribedText) {
     }
 
     /** An answer that is not the contract's XML. The message names parts, never values. */
