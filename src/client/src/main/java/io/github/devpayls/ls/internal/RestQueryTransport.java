@@ -6,15 +6,11 @@ import io.github.devpayls.ls.ProductToken;
 import io.github.devpayls.ls.ProtocolFailureException;
 import io.github.devpayls.ls.RefreshResult;
 import io.github.devpayls.ls.RequestId;
-import io.github.devpayls.ls.Secret;
 import io.github.devpayls.ls.ServiceError;
-import io.github.devpayls.ls.ServiceErrorCode;
 import io.github.devpayls.ls.SubscriptionResult;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.contract.RestQuery;
 import io.github.devpayls.ls.contract.generated.ErrorResponse;
-import io.github.devpayls.ls.contract.generated.RefreshUserTokenResponse;
-import io.github.devpayls.ls.contract.generated.VerifyProductSubscriptionByTokensResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
@@ -90,26 +87,8 @@ final class RestQueryTransport {
         Map<String, String> specific = new LinkedHashMap<>();
         specific.put(RestQuery.PRODUCT_TOKEN, productToken.value());
         specific.put(RestQuery.USER_TOKEN, credentials.userToken().reveal());
-        return call(RestQuery.VERIFY_PRODUCT_SUBSCRIPTION_BY_TOKENS, credentials, specific, new Interpreter<>() {
-            @Override
-            public SubscriptionResult success(byte[] body) throws RestAnswers.UnreadableAnswer {
-                var read = RestAnswers.read(body, VerifyProductSubscriptionByTokensResponse.class);
-                boolean subscribed = RestAnswers.subscribed(read);
-                RequestId id = requireRequestId(read.value().getResponseMetadata() == null ? null
-                        : read.value().getResponseMetadata().getRequestId());
-                return subscribed ? new SubscriptionResult.Subscribed(id)
-                        : new SubscriptionResult.NotSubscribed(SubscriptionResult.Basis.SUBSCRIBED_FALSE, Optional.of(id));
-            }
-
-            @Override
-            public SubscriptionResult refused(ServiceError error) {
-                // One client's list had this code for "payment pending"; it is the same state as false.
-                return error.code() == ServiceErrorCode.USER_NOT_SUBSCRIBED
-                        ? new SubscriptionResult.NotSubscribed(SubscriptionResult.Basis.USER_NOT_SUBSCRIBED_ERROR,
-                                error.requestId())
-                        : new SubscriptionResult.Rejected(error);
-            }
-        });
+        return call(RestQuery.VERIFY_PRODUCT_SUBSCRIPTION_BY_TOKENS, credentials, specific,
+                RestQueryMessages::toSubscription, RestQueryMessages::subscriptionRefused);
     }
 
     RefreshResult refresh(DesktopCredentials credentials, ProductToken productToken) {
@@ -117,44 +96,17 @@ final class RestQueryTransport {
         specific.put(RestQuery.USER_TOKEN, credentials.userToken().reveal());
         // A desktop product names its product through AdditionalTokens.
         specific.put(RestQuery.ADDITIONAL_TOKENS, productToken.value());
-        return call(RestQuery.REFRESH_USER_TOKEN, credentials, specific, new Interpreter<>() {
-            @Override
-            public RefreshResult success(byte[] body) throws RestAnswers.UnreadableAnswer {
-                var read = RestAnswers.read(body, RefreshUserTokenResponse.class);
-                var result = read.value().getRefreshUserTokenResult();
-                String issued = result == null ? null : result.getUserToken();
-                if (issued == null || issued.isBlank()) {
-                    throw new RestAnswers.UnreadableAnswer("the success answer has no RefreshUserTokenResult/UserToken");
-                }
-                String token = ActivationMessages.checkedUserToken(issued).orElseThrow(
-                        () -> new RestAnswers.UnreadableAnswer("the success answer's UserToken holds whitespace"));
-                RequestId id = requireRequestId(read.value().getResponseMetadata() == null ? null
-                        : read.value().getResponseMetadata().getRequestId());
-                return new RefreshResult.Refreshed(new DesktopCredentials(Secret.of(token), credentials.accessKeyId(),
-                        credentials.secretAccessKey()), id);
-            }
-
-            @Override
-            public RefreshResult refused(ServiceError error) {
-                return new RefreshResult.Rejected(error);
-            }
-        });
-    }
-
-    private static RequestId requireRequestId(String metadata) throws RestAnswers.UnreadableAnswer {
-        return RestAnswers.requestId(metadata).orElseThrow(
-                () -> new RestAnswers.UnreadableAnswer("the success answer has no ResponseMetadata/RequestId"));
+        return call(RestQuery.REFRESH_USER_TOKEN, credentials, specific,
+                body -> RestQueryMessages.toRefreshed(body, credentials), RefreshResult.Rejected::new);
     }
 
     /** What an action makes of a success body and of the service's refusal. */
-    private interface Interpreter<T> {
-        T success(byte[] body) throws RestAnswers.UnreadableAnswer;
-
-        T refused(ServiceError error);
+    private record Interpreter<T>(Function<byte[], T> success, Function<ServiceError, T> refused) {
     }
 
     private <T> T call(String action, DesktopCredentials credentials, Map<String, String> specific,
-                       Interpreter<T> interpreter) {
+                       Function<byte[], T> success, Function<ServiceError, T> refused) {
+        Interpreter<T> interpreter = new Interpreter<>(success, refused);
         // Signed per attempt: a retry after a long Retry-After still carries a live Expires.
         return retries.execute(action, (number, remaining) -> attempt(
                 RestQueryRequest.signed(action, credentials, specific, clock.instant()), interpreter, remaining));
@@ -234,10 +186,12 @@ final class RestQueryTransport {
         }
         if (status == HttpURLConnection.HTTP_OK) {
             try {
-                T value = interpreter.success(answer);
+                T value = interpreter.success().apply(answer);
                 return new AttemptOutcome.Answered<>(value, status, requestIdOf(value));
             } catch (RestAnswers.UnreadableAnswer unreadable) {
                 return protocolFailure(action + ": " + unreadable.getMessage(), status, Optional.empty());
+            } catch (ActivationMessages.ContractViolation violation) {
+                return protocolFailure(action + ": " + violation.getMessage(), status, violation.requestId());
             }
         }
         if (status >= 300 && status < 400) {
@@ -246,7 +200,7 @@ final class RestQueryTransport {
         }
         ServiceError error;
         try {
-            error = RestAnswers.toServiceError(RestAnswers.read(answer, ErrorResponse.class).value(), secrets);
+            error = errorResponse(answer, secrets);
         } catch (RestAnswers.UnreadableAnswer unreadable) {
             String type = head.contentType().map(t -> " " + SensitiveNames.scrub(t, secrets)).orElse("");
             return protocolFailure(action + ": the answer (HTTP " + status + type + ") is not an ErrorResponse ("
@@ -255,12 +209,17 @@ final class RestQueryTransport {
         if (error.retryable()) {
             return new AttemptOutcome.Unavailable<>(status, Optional.of(error), error.requestId(), retryAfter(head));
         }
-        return new AttemptOutcome.Answered<>(interpreter.refused(error), status, error.requestId());
+        return new AttemptOutcome.Answered<>(interpreter.refused().apply(error), status, error.requestId());
+    }
+
+    private static ServiceError errorResponse(byte[] answer, List<String> secrets) {
+        return FaultTranslator.fromErrorResponse(
+                RestAnswers.read(new java.io.ByteArrayInputStream(answer), ErrorResponse.class), secrets);
     }
 
     private static Optional<ServiceError> errorIn(byte[] answer, List<String> secrets) {
         try {
-            return Optional.of(RestAnswers.toServiceError(RestAnswers.read(answer, ErrorResponse.class).value(), secrets));
+            return Optional.of(errorResponse(answer, secrets));
         } catch (RestAnswers.UnreadableAnswer notAnErrorResponse) {
             return Optional.empty();
         }

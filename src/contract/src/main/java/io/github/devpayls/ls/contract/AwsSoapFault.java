@@ -48,6 +48,26 @@ public final class AwsSoapFault {
     }
 
     /**
+     * Reads a code whose format states whose fault it is in a separate place — a REST-Query
+     * {@code Error/Type}, a SOAP 1.2 {@code env:Code/env:Value} — and spells it the way a SOAP 1.1
+     * fault of this format would: a code without a {@code Client.}/{@code Server.} prefix gets the
+     * stated type's prefix, so every format yields the same raw code for the same error. A prefix
+     * in the code itself wins over the stated type.
+     *
+     * @param code       the code's text, e.g. {@code ExpiredActivationKey}; may be {@code null}
+     * @param statedType the type stated beside it, empty when absent or unreadable
+     * @return the parts
+     */
+    public static FaultCode parseCode(String code, Optional<ErrorType> statedType) {
+        FaultCode parsed = parseCode(code);
+        if (parsed.type().isPresent() || statedType.isEmpty()) {
+            return parsed;
+        }
+        String raw = parsed.name().isEmpty() ? parsed.raw() : statedType.get().soapFaultPrefix() + parsed.name();
+        return new FaultCode(statedType, parsed.name(), raw);
+    }
+
+    /**
      * Writes a whole SOAP 1.1 envelope holding one fault in this format, for answers written
      * without a SOAP stack (injected faults).
      *
