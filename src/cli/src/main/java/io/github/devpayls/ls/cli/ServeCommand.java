@@ -1,5 +1,6 @@
 package io.github.devpayls.ls.cli;
 
+import io.github.devpayls.ls.simulator.FixtureCustomer;
 import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
 import io.github.devpayls.ls.simulator.SimulatorFixtures;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,7 +23,10 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the License Service simulator on 127.0.0.1 until interrupted.",
             "Prints the endpoint, the WSDL address, the CA certificate file and, per demo",
-            "product, its product token, a valid activation key and an expired one."})
+            "product, its product token, a valid activation key and an expired one, then the",
+            "fixture customers whose key pairs sign REST-Query calls (one subscribed, one pending).",
+            "Activations with the printed keys become subscribed after --vetting-delay, or never",
+            "with --decline-card."})
 final class ServeCommand implements Callable<Integer> {
 
     /** How long {@code serve} keeps the simulator running once it has printed its details. */
@@ -53,6 +58,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Directory for ca-certificate.pem, kept on exit (default: a temporary directory).")
     private Path stateDirectory;
 
+    @Option(names = "--vetting-delay", paramLabel = "DURATION", converter = TokenExpirationConverter.class,
+            description = "How long after activation a subscription becomes active, e.g. 30s, 15m (default: 0s).")
+    private Duration vettingDelay = Duration.ZERO;
+
+    @Option(names = "--decline-card",
+            description = "Decline the card of the customer the printed activation keys belong to: "
+                    + "activation succeeds, the subscription never becomes active.")
+    private boolean declineCard;
+
     private final Lifetime lifetime;
 
     ServeCommand(Lifetime lifetime) {
@@ -73,11 +87,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LicenseServiceSimulator.Builder builder = LicenseServiceSimulator.builder().port(port).plainHttp(http).seed(seed);
+        LicenseServiceSimulator.Builder builder = LicenseServiceSimulator.builder().port(port).plainHttp(http).seed(seed)
+                .vettingDelay(vettingDelay);
         if (stateDirectory != null) {
             builder.stateDirectory(stateDirectory);
         }
         try (LicenseServiceSimulator simulator = builder.start()) {
+            if (declineCard) {
+                simulator.subscriptions().decline(simulator.fixtures().activationCustomerId());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("endpoint: " + simulator.endpoint());
             out.println("wsdl: " + simulator.wsdlUrl());
@@ -88,9 +106,22 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("activation-key[" + code + "]: " + product.activationKey());
                 out.println("expired-activation-key[" + code + "]: " + product.expiredActivationKey());
             }
+            // Simulator fixtures, not real credentials: printed like the activation keys above, so a
+            // REST-Query client or SoapUI can sign with them.
+            printCustomer(out, "subscribed-customer", simulator.fixtures().subscribedCustomer());
+            printCustomer(out, "pending-customer", simulator.fixtures().pendingCustomer());
+            out.println("subscriptions: " + (declineCard ? "card declined, activations never become subscribed"
+                    : "activations become subscribed " + vettingDelay.toSeconds() + "s after activation")
+                    + " (--vetting-delay, --decline-card)");
             out.flush();
             lifetime.await(simulator);
         }
         return 0;
+    }
+
+    private static void printCustomer(PrintWriter out, String label, FixtureCustomer customer) {
+        out.println(label + ".access-key-id: " + customer.accessKeyId());
+        out.println(label + ".secret-access-key: " + customer.secretAccessKey());
+        out.println(label + ".user-token: " + customer.userToken());
     }
 }

@@ -1,6 +1,8 @@
 package io.github.devpayls.ls.cli;
 
+import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
+import io.github.devpayls.ls.simulator.SubscriptionState;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,14 @@ class ServeCommandTest {
             expected.add("activation-key[" + product.productCode() + "]: " + product.activationKey());
             expected.add("expired-activation-key[" + product.productCode() + "]: " + product.expiredActivationKey());
         });
+        expected.add("subscribed-customer.access-key-id: " + simulator.fixtures().subscribedCustomer().accessKeyId());
+        expected.add("subscribed-customer.secret-access-key: "
+                + simulator.fixtures().subscribedCustomer().secretAccessKey());
+        expected.add("subscribed-customer.user-token: " + simulator.fixtures().subscribedCustomer().userToken());
+        expected.add("pending-customer.access-key-id: " + simulator.fixtures().pendingCustomer().accessKeyId());
+        expected.add("pending-customer.secret-access-key: " + simulator.fixtures().pendingCustomer().secretAccessKey());
+        expected.add("pending-customer.user-token: " + simulator.fixtures().pendingCustomer().userToken());
+        expected.add("subscriptions: activations become subscribed 0s after activation (--vetting-delay, --decline-card)");
         assertThat(run.out()).containsExactlyElementsOf(expected);
         assertThat(value(run.out(), "endpoint")).matches("https://127\\.0\\.0\\.1:\\d+/");
         assertThat(caExistedWhileServing.get()).isTrue();
@@ -90,6 +100,44 @@ class ServeCommandTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    /** Activates the first fixture product over REST-Query and reports the subscription's state. */
+    private static SubscriptionState stateAfterActivation(LicenseServiceSimulator simulator) {
+        FixtureProduct product = simulator.fixtures().products().get(0);
+        URI activate = URI.create(simulator.endpoint() + "?Action=ActivateDesktopProduct&Version=2008-04-28"
+                + "&ActivationKey=" + product.activationKey()
+                + "&ProductToken=" + java.net.URLEncoder.encode(product.productToken(), java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(activate).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            assertThat(status).isEqualTo(200);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return simulator.subscriptions().state(simulator.fixtures().activationCustomerId(), product.productCode());
+    }
+
+    @Test
+    void serve_subscriptionFlags_setVettingAndDeclineTheFixtureCustomersCard() {
+        AtomicReference<SubscriptionState> byDefault = new AtomicReference<>();
+        AtomicReference<SubscriptionState> vetting = new AtomicReference<>();
+        AtomicReference<SubscriptionState> declined = new AtomicReference<>();
+
+        Run plain = run(simulator -> byDefault.set(stateAfterActivation(simulator)), "serve", "--http");
+        Run slow = run(simulator -> vetting.set(stateAfterActivation(simulator)), "serve", "--http",
+                "--vetting-delay", "30m");
+        Run decline = run(simulator -> declined.set(stateAfterActivation(simulator)), "serve", "--http", "--decline-card");
+
+        assertThat(byDefault.get()).isEqualTo(SubscriptionState.ACTIVE);
+        assertThat(vetting.get()).isEqualTo(SubscriptionState.PENDING);
+        assertThat(declined.get()).isEqualTo(SubscriptionState.DECLINED);
+        assertThat(value(slow.out(), "subscriptions")).startsWith("activations become subscribed 1800s after");
+        assertThat(value(decline.out(), "subscriptions")).startsWith("card declined");
+        assertThat(plain.exitCode()).isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.devpayls.ls.simulator;
 
 import io.github.devpayls.ls.contract.AwsSoapFault;
 import io.github.devpayls.ls.contract.ErrorCode;
+import io.github.devpayls.ls.contract.RestErrorResponse;
 
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 
@@ -63,7 +64,8 @@ final class FaultInjectingHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!HttpMethod.POST.is(request.getMethod())) {
+        // Every SOAP or REST-Query call counts and may be spoiled; GETs of the WSDL do not.
+        if (!HttpMethod.POST.is(request.getMethod()) && !RestQueryHandler.isRestQuery(request)) {
             return super.handle(request, response, callback);
         }
         requestCount.incrementAndGet();
@@ -95,7 +97,8 @@ final class FaultInjectingHandler extends Handler.Wrapper {
                     Long.toString(ceilSeconds(retryAfter))));
             switch (throttle.body()) {
                 case SOAP_FAULT -> send(response, LicenseServiceFacts.THROTTLED_HTTP_STATUS, XML_CONTENT_TYPE,
-                        throttledFault(model.newRequestId()), callback);
+                        RestQueryHandler.isRestQuery(request) ? throttledRestError(model.newRequestId())
+                                : throttledFault(model.newRequestId()), callback);
                 case HTML -> send(response, LicenseServiceFacts.THROTTLED_HTTP_STATUS, HTML_CONTENT_TYPE,
                         htmlPage(LicenseServiceFacts.THROTTLED_HTTP_STATUS), callback);
                 case EMPTY -> send(response, LicenseServiceFacts.THROTTLED_HTTP_STATUS, null, "", callback);
@@ -221,6 +224,11 @@ final class FaultInjectingHandler extends Handler.Wrapper {
 
     private static String throttledFault(String requestId) {
         return AwsSoapFault.envelope(ErrorCode.REQUEST_THROTTLED, SimulatorFacts.MESSAGE_THROTTLED, requestId);
+    }
+
+    /** A REST-Query caller is throttled in its own format, an {@code ErrorResponse}. */
+    private static String throttledRestError(String requestId) {
+        return RestErrorResponse.xml(ErrorCode.REQUEST_THROTTLED, SimulatorFacts.MESSAGE_THROTTLED, requestId);
     }
 
     private static String htmlPage(int status) {

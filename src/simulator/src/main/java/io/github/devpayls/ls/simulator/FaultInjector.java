@@ -1,8 +1,9 @@
 package io.github.devpayls.ls.simulator;
 
 /**
- * Scripts misbehaviour of one simulator. Faults apply to SOAP requests (HTTP POST); WSDL and XSD
- * fetches are never faulted. Queued faults ({@link #injectNext}) are used first, in order; a
+ * Scripts misbehaviour of one simulator. Faults apply to SOAP requests (HTTP POST) and REST-Query
+ * requests (GET or POST; a throttled one gets a REST {@code ErrorResponse}); WSDL and XSD fetches
+ * are never faulted. Queued faults ({@link #injectNext}) are used first, in order; a
  * request that takes none of them may take a fractional fault, drawn from the simulator's seeded
  * random source, so a run with the same seed and the same request order faults the same requests.
  */

@@ -25,7 +25,12 @@ import javax.net.ssl.TrustManagerFactory;
  * }
  * }</pre>
  *
- * <p>Request signatures (SOAP WS-Security or AWS signatures) are not checked.
+ * <p>The same endpoint speaks REST-Query (GET, or POST with the query in the URL or a form body)
+ * for ActivateDesktopProduct, VerifyProductSubscriptionByTokens and RefreshUserToken, answering
+ * with the contract's elements or an {@code ErrorResponse}. The two signed calls are checked for
+ * real (signature version 1, against the key pairs this simulator issued, expiry by its clock);
+ * SOAP requests are not signed and not checked. Subscriptions follow the vetting delay and can be
+ * driven with {@link #subscriptions()}.
  */
 public final class LicenseServiceSimulator implements AutoCloseable {
 
@@ -106,7 +111,15 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         return faults;
     }
 
-    /** @return how many SOAP requests (HTTP POSTs) reached the simulator, faulted ones included */
+    /** @return the subscriptions of the simulated customers, to decline, activate or cancel from a test */
+    public Subscriptions subscriptions() {
+        return new Subscriptions(model);
+    }
+
+    /**
+     * @return how many calls reached the simulator, faulted ones included: every HTTP POST (SOAP or
+     *         REST-Query) and every REST-Query GET; fetching the WSDL or XSD does not count
+     */
     public int requestCount() {
         return server.requestCount();
     }
@@ -139,6 +152,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         private long seed = SimulatorFixtures.DEFAULT_SEED;
         private Clock clock = Clock.systemUTC();
         private Duration vettingDelay = SimulatorFacts.DEFAULT_VETTING_DELAY;
+        private Duration refreshGracePeriod = SimulatorFacts.DEFAULT_REFRESH_GRACE_PERIOD;
         private Path stateDirectory;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
 
@@ -198,6 +212,20 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         }
 
         /**
+         * @param refreshGracePeriod how long a user token keeps working after RefreshUserToken issued
+         *                           a newer version; 15 minutes by default
+         * @return this builder
+         */
+        public Builder refreshGracePeriod(Duration refreshGracePeriod) {
+            Objects.requireNonNull(refreshGracePeriod, "refreshGracePeriod");
+            if (refreshGracePeriod.isNegative()) {
+                throw new IllegalArgumentException("refreshGracePeriod must not be negative: " + refreshGracePeriod);
+            }
+            this.refreshGracePeriod = refreshGracePeriod;
+            return this;
+        }
+
+        /**
          * @param stateDirectory where {@code ca-certificate.pem} is written (created if needed, kept
          *                       on close); by default a temporary directory deleted on close
          * @return this builder
@@ -230,7 +258,7 @@ public final class LicenseServiceSimulator implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "plain HTTP is served on loopback only, not on " + bindAddress.getHostAddress());
             }
-            LicenseServiceModel model = new LicenseServiceModel(seed, clock, vettingDelay);
+            LicenseServiceModel model = new LicenseServiceModel(seed, clock, vettingDelay, refreshGracePeriod);
             SeededFaultInjector faults = new SeededFaultInjector(new SeededValues(seed ^ SimulatorFacts.FAULT_SEED_SALT));
             SimulatorServer server = SimulatorServer.start(
                     new SimulatorServer.Settings(port, plainHttp, bindAddress, Optional.ofNullable(stateDirectory)),

@@ -1,8 +1,10 @@
 package io.github.devpayls.ls.simulator;
 
+import io.github.devpayls.ls.contract.ErrorCode;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Every value the simulator decided for itself (the real service's values it shares are in
@@ -43,6 +45,30 @@ final class SimulatorFacts {
 
     /** Default delay before a new subscription becomes active (card vetting). */
     static final Duration DEFAULT_VETTING_DELAY = Duration.ZERO;
+
+    /**
+     * How long a user token keeps working after RefreshUserToken issued a newer version, so a
+     * product that refreshed but did not yet store the new token is not cut off at once.
+     */
+    static final Duration DEFAULT_REFRESH_GRACE_PERIOD = Duration.ofMinutes(15);
+
+    /**
+     * How far a REST-Query {@code Timestamp} may lie from the simulator's clock, either way, before
+     * the request counts as expired (AWS's usual 15 minutes).
+     */
+    static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(15);
+
+    /** Most bytes of a REST-Query form body; a larger one is refused before it is parsed. */
+    static final int MAX_FORM_BODY_BYTES = 16 * 1024;
+
+    /** Most parameters of one REST-Query request. */
+    static final int MAX_QUERY_PARAMETERS = 32;
+
+    /** Query parameters that make a GET a request for the contract (CXF serves them), not REST-Query. */
+    static final Set<String> CONTRACT_QUERY_PARAMETERS = Set.of("wsdl", "xsd");
+
+    /** Content-Type of a REST-Query form body. */
+    static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     /** File name of the CA certificate in the state directory. */
     static final String CA_CERTIFICATE_FILE = "ca-certificate.pem";
@@ -101,4 +127,36 @@ final class SimulatorFacts {
     static final String MESSAGE_UNKNOWN_ACTION = "The request body element is not an action of this service.";
     static final String MESSAGE_INTERNAL_ERROR = "The simulator failed to process the request.";
     static final String MESSAGE_THROTTLED = "Request rate exceeded; retry the request.";
+
+    // REST-Query messages. None ever holds a secret value: parameters are named, never quoted.
+    static final String MESSAGE_MISSING_ACTION = "The request must contain the parameter Action.";
+    static final String MESSAGE_INVALID_ACTION = "The action %s is not valid for this web service.";
+    static final String MESSAGE_NO_SUCH_VERSION = "The value for Version is not a version of this service; use %s.";
+    static final String MESSAGE_EXPIRES_OR_TIMESTAMP = "Expires or Timestamp";
+    static final String MESSAGE_EXPIRES_AND_TIMESTAMP =
+            "The request must contain either Expires or Timestamp, not both.";
+    static final String MESSAGE_BAD_TIME = "The value for %s must be a UTC time of the form YYYY-MM-DDThh:mm:ssZ.";
+    static final String MESSAGE_EXPIRED_REQUEST = "The request has expired: its %s is %s.";
+    static final String MESSAGE_TIMESTAMP_OUTSIDE_WINDOW = "older or newer than " + TIMESTAMP_WINDOW.toMinutes()
+            + " minutes";
+    static final String MESSAGE_EXPIRES_PASSED = "in the past";
+    /** The code for a SignatureVersion other than 1. Decided: the value is invalid for this service. */
+    static final ErrorCode SIGNATURE_VERSION_ERROR = ErrorCode.INVALID_PARAMETER_VALUE;
+    static final String MESSAGE_SIGNATURE_VERSION = "The value for SignatureVersion must be %s.";
+    static final String MESSAGE_UNKNOWN_ACCESS_KEY = "The AWS access key id %s does not exist in our records.";
+    static final String MESSAGE_SIGNATURE_DOES_NOT_MATCH = "The request signature we calculated does not match the "
+            + "signature you provided. Check your AWS secret access key and signing method (signature version 1).";
+    static final String MESSAGE_USER_TOKEN_OF_OTHER_KEY_PAIR =
+            "The value for UserToken is not a user token issued with the access key %s.";
+    static final String MESSAGE_REPLACED_USER_TOKEN =
+            "The user token in %s was replaced by a newer version (RefreshUserToken) and no longer works.";
+    static final String MESSAGE_PRODUCT_TOKEN_OF_OTHER_PRODUCT =
+            "The product token is not the one of the product the user token belongs to.";
+    static final String MESSAGE_DESKTOP_REFRESH_NEEDS_PRODUCT_TOKEN =
+            "A desktop product sends its product token in AdditionalTokens.";
+    static final String MESSAGE_REPEATED_PARAMETER = "The parameter %s appears more than once.";
+    static final String MESSAGE_TOO_MANY_PARAMETERS = "The request has more than %d parameters.";
+    static final String MESSAGE_MALFORMED_QUERY = "The query string or form body is not validly URL-encoded.";
+    static final String MESSAGE_FORM_TOO_LARGE = "The form body is larger than %d bytes.";
+    static final String MESSAGE_BAD_TOKEN_EXPIRATION = "The value for TokenExpiration must be an xs:duration.";
 }

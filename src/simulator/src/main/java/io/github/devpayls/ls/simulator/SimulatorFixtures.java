@@ -8,10 +8,15 @@ import java.util.Objects;
  * The demo data a simulator creates at start: the same products, tokens and keys for the same
  * seed, whatever the clock says (only the keys' creation times follow the clock).
  *
- * @param seed     the seed the fixtures were derived from
- * @param products exactly two demo products
+ * @param seed                 the seed the fixtures were derived from
+ * @param products             exactly two demo products
+ * @param activationCustomerId the customer every fixture (and minted) activation key belongs to
+ * @param subscribedCustomer   a customer who activated the first product before start and is subscribed
+ * @param pendingCustomer      a customer who activated the first product before start and whose card
+ *                             is still being vetted, until {@link Subscriptions#activateNow} says otherwise
  */
-public record SimulatorFixtures(long seed, List<FixtureProduct> products) {
+public record SimulatorFixtures(long seed, List<FixtureProduct> products, String activationCustomerId,
+                                FixtureCustomer subscribedCustomer, FixtureCustomer pendingCustomer) {
 
     /** The seed a simulator uses unless told otherwise. */
     public static final long DEFAULT_SEED = SimulatorFacts.DEFAULT_SEED;
@@ -19,6 +24,9 @@ public record SimulatorFixtures(long seed, List<FixtureProduct> products) {
     /** Copies the product list. */
     public SimulatorFixtures {
         products = List.copyOf(products);
+        Objects.requireNonNull(activationCustomerId, "activationCustomerId");
+        Objects.requireNonNull(subscribedCustomer, "subscribedCustomer");
+        Objects.requireNonNull(pendingCustomer, "pendingCustomer");
     }
 
     /**

@@ -134,7 +134,9 @@ final class SimulatorServer implements AutoCloseable {
         servlet.setBus(bus);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(servlet), "/*");
-        faultHandler = new FaultInjectingHandler(context, faults, model, closing);
+        // REST-Query sits inside the fault injection, so injected faults spoil its answers too.
+        RestQueryHandler restQuery = new RestQueryHandler(context, new RestQueryService(model));
+        faultHandler = new FaultInjectingHandler(restQuery, faults, model, closing);
         requestsInFlight = new GracefulHandler(faultHandler);
         server.setHandler(requestsInFlight);
         server.start();
