@@ -15,11 +15,9 @@ import io.github.devpayls.ls.ServiceUnavailableException;
 import io.github.devpayls.ls.SubscriptionResult;
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.internal.ScriptedPeer.Reply;
-import java.time.Clock;
+import io.github.devpayls.ls.store.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +38,7 @@ class RestQueryAnswersTest {
     static final ProductToken PRODUCT = ProductToken.of(RestQueryRequestTest.PRODUCT_TOKEN);
 
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final ScriptedPeer peer;
     private final CxfLicenseServiceClient client;
 
@@ -311,33 +309,5 @@ class RestQueryAnswersTest {
                 .isInstanceOfSatisfying(io.github.devpayls.ls.InvalidInputException.class,
                         e -> assertThat(e.field()).isEqualTo("productToken"));
         assertThat(peer.requestCount()).isZero();
-    }
-
-    /** A clock the retry sleeper moves forward. */
-    static final class SteppingClock extends Clock {
-        private volatile Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
