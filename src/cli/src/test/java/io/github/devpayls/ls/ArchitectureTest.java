@@ -99,6 +99,8 @@ class ArchitectureTest {
             "ClientDefaults",          // RetryPolicy and the builder take their defaults from it
             "CxfLicenseServiceClient", // the builder opens it
             "EndpointRule",            // the builder checks the endpoint with it
+            "RetryExecutor",           // the builder makes the real one; the lifecycle's polling waits with its Sleeper
+            "RetryExecutor$Sleeper",
             "SensitiveNames",          // the CLI masks its output with the same list
             "SimulatorClientFactory",  // ServiceLoader instantiates it for the simulator's JUnit extension
             "TlsTrust",                // the builder turns its trust options into one

@@ -9,6 +9,8 @@ import io.github.devpayls.ls.internal.TlsTrust;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import io.github.devpayls.ls.internal.RetryExecutor;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -23,9 +25,9 @@ import javax.net.ssl.SSLContext;
  * }
  * }</pre>
  *
- * <p>Outcomes: an answer from the service is an {@link ActivationResult}; no answer is a
- * {@link NoAnswerException}; bad input is an {@link InvalidInputException}, raised before anything
- * is sent.
+ * <p>Outcomes: an answer from the service is an {@link ActivationResult}, a
+ * {@link SubscriptionResult} or a {@link RefreshResult}; no answer is a {@link NoAnswerException};
+ * bad input is an {@link InvalidInputException}, raised before anything is sent.
  */
 public interface LicenseServiceClient extends AutoCloseable {
 
@@ -59,6 +61,37 @@ public interface LicenseServiceClient extends AutoCloseable {
      */
     ActivationResult activateDesktopProduct(ActivationRequest request);
 
+    /**
+     * Asks whether the customer whose credentials these are is subscribed to the product
+     * (VerifyProductSubscriptionByTokens, a REST-Query call signed with the customer's own secret
+     * access key). Activation succeeds before the customer's card is vetted: a product must not use
+     * the credentials for Amazon S3 until this answers {@link SubscriptionResult.Subscribed}.
+     *
+     * @param credentials  the set ActivateDesktopProduct issued
+     * @param productToken the product's token
+     * @return {@link SubscriptionResult.Subscribed}, {@link SubscriptionResult.NotSubscribed} (also
+     *         for the error code {@code UserNotSubscribed}), or {@link SubscriptionResult.Rejected}
+     * @throws InvalidInputException when an argument is missing, before anything is sent
+     * @throws NoAnswerException     when the service gave no usable answer
+     * @throws IllegalStateException when the client is closed
+     */
+    SubscriptionResult verifySubscription(DesktopCredentials credentials, ProductToken productToken);
+
+    /**
+     * Gets the latest version of the customer's user token (RefreshUserToken over REST-Query, signed
+     * with the customer's secret access key, the product token sent as {@code AdditionalTokens}).
+     *
+     * @param credentials  the stored set
+     * @param productToken the product's token
+     * @return {@link RefreshResult.Refreshed} with a complete new set (same key pair, new token), or
+     *         {@link RefreshResult.Rejected}
+     * @throws InvalidInputException when an argument is missing, before anything is sent
+     * @throws NoAnswerException     when the service gave no usable answer; a refresh that may have
+     *                               reached the service is not resent unless the retry policy allows it
+     * @throws IllegalStateException when the client is closed
+     */
+    RefreshResult refreshUserToken(DesktopCredentials credentials, ProductToken productToken);
+
     /** @return the endpoint this client calls */
     URI endpoint();
 
@@ -79,6 +112,7 @@ public interface LicenseServiceClient extends AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean logSoapMessages;
         private boolean allowInsecureLoopback;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -200,6 +234,16 @@ public interface LicenseServiceClient extends AutoCloseable {
         }
 
         /**
+         * @param clock the clock that stamps the {@code Expires} of every signed REST-Query attempt
+         *              (now + 15 minutes); default the system UTC clock. For tests of clock skew
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the client. No network I/O happens here: the SOAP
          * contract comes from the classpath.
          *
@@ -210,7 +254,11 @@ public interface LicenseServiceClient extends AutoCloseable {
             URI checked = EndpointRule.check(endpoint, allowInsecureLoopback);
             ClientConfiguration configuration = new ClientConfiguration(checked, trust, connectTimeout,
                     requestTimeout, callDeadline, retryPolicy, logSoapMessages);
-            return CxfLicenseServiceClient.open(configuration);
+            if (clock == null) {
+                throw new InvalidInputException("clock", "is required");
+            }
+            return CxfLicenseServiceClient.open(configuration,
+                    RetryExecutor.system(configuration.retryPolicy(), configuration.callDeadline()), clock);
         }
     }
 }

@@ -6,14 +6,12 @@ import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.ProductToken;
-import io.github.devpayls.ls.ServiceUnavailableException;
-import io.github.devpayls.ls.contract.LicenseServiceFacts;
-import io.github.devpayls.ls.internal.BoundedFiles;
 import io.github.devpayls.ls.store.CredentialStore;
 import io.github.devpayls.ls.store.CredentialStoreException;
 import io.github.devpayls.ls.store.DesktopActivation;
 import io.github.devpayls.ls.store.ProductKey;
 import io.github.devpayls.ls.store.StoredCredentials;
+import io.github.devpayls.ls.store.SubscriptionPolling;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,38 +43,35 @@ final class ActivateCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions store;
 
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = LicenseServiceFacts.DEFAULT_ENDPOINT,
-            description = "The License Service endpoint (default: ${DEFAULT-VALUE}).")
-    private String endpoint;
-
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Trust only the CA certificates in this PEM file (default: the JDK's trusted CAs).")
-    private Path caFile;
-
-    @Option(names = "--allow-insecure-loopback",
-            description = "Allow an http:// endpoint, on 127.0.0.0/8, ::1 or localhost only (a local simulator).")
-    private boolean allowInsecureLoopback;
+    @Mixin
+    private ServiceOptions service;
 
     @Option(names = "--activation-key", paramLabel = "KEY",
             description = "The customer's activation key (visible to ps; prefer the prompt or $"
                     + CliEnvironment.ACTIVATION_KEY_VARIABLE + ").")
     private String activationKey;
 
-    @Option(names = "--product-token-file", paramLabel = "FILE",
-            description = "File holding the product token (default: $" + CliEnvironment.PRODUCT_TOKEN_VARIABLE + ").")
-    private Path productTokenFile;
-
     @Option(names = "--token-expiration", paramLabel = "DURATION", converter = TokenExpirationConverter.class,
             description = "Lifetime of the user token, e.g. 3600s, 90m, 12h, 30d or PT1H (default: never expires).")
     private Duration tokenExpiration;
 
+    @Option(names = "--wait-for-subscription", paramLabel = "DURATION", arity = "0..1",
+            fallbackValue = DEFAULT_WAIT_TEXT, converter = TokenExpirationConverter.class,
+            description = {"After activating, poll until the customer is subscribed (every 30 s, backing off"
+                    + " while the service is throttled), at most DURATION (default " + DEFAULT_WAIT_TEXT + ").",
+                "Exit 3 if still not subscribed then."})
+    private Duration waitForSubscription;
+
     @Option(names = "--json", description = "Print the outcome as one JSON object on standard output.")
     private boolean json;
 
-    @Option(names = "--verbose", description = "Log the SOAP exchange (secrets masked) and retries to standard error.")
-    private boolean verbose;
+    /** {@link SubscriptionPolling#DEFAULT_WAIT} as the option's text (an annotation needs a constant). */
+    static final String DEFAULT_WAIT_TEXT = "20m";
 
     private final CliEnvironment environment;
+
+    // Set once the set is stored, read by the Ctrl-C hook: from then on the outcome is "activated, pending".
+    private volatile boolean activatedAndWaiting;
 
     ActivateCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -90,7 +81,10 @@ final class ActivateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        guard = InterruptGuard.install(() -> print(Report.of("interrupted").put("stored", false).put("message",
+        guard = InterruptGuard.install(() -> print(activatedAndWaiting
+                ? Report.of("interrupted").put("stored", true).put("message", "interrupted (Ctrl-C) while waiting"
+                        + " for the subscription; the set is stored but not verified as subscribed: run verify later")
+                : Report.of("interrupted").put("stored", false).put("message",
                 "interrupted (Ctrl-C) before an outcome; the stored set is unchanged. The service may have issued "
                         + "a set that is now lost: activate again")));
         try {
@@ -104,10 +98,10 @@ final class ActivateCommand implements Callable<Integer> {
     private Integer activate() {
         try {
             ProductKey productKey = store.productKey();
-            ProductToken productToken = ProductToken.of(productToken());
+            ProductToken productToken = service.productToken(environment);
             ActivationKey key = ActivationKey.of(activationKey());
             CredentialStore credentialStore = store.open();
-            try (LicenseServiceClient client = client()) {
+            try (LicenseServiceClient client = service.client()) {
                 try {
                     credentialStore.checkWritable(productKey);
                 } catch (CredentialStoreException e) {
@@ -121,27 +115,44 @@ final class ActivateCommand implements Callable<Integer> {
                         .productKey(productKey).productToken(productToken).tokenExpiration(tokenExpiration).build();
                 ActivationResult result = activation.activate(key);
                 if (result instanceof ActivationResult.Activated activated) {
-                    // The set just written, read back: what the application will find there.
-                    StoredCredentials stored = (StoredCredentials) activation.current();
-                    if (guard.claimOutput()) {
-                        Report.activated(activated, stored.entry(), store.location(productKey))
-                                .print(spec.commandLine().getOut(), json);
-                    }
-                    return ExitCodes.OK;
+                    return activated(activation, activated, productKey);
                 }
                 print(Report.rejected(((ActivationResult.Rejected) result).error()));
                 return ExitCodes.ACTION_NEEDED;
             }
-        } catch (InvalidInputException e) {
-            print(Report.invalidInput(e));
-            return ExitCodes.INVALID_INPUT;
-        } catch (NoAnswerException e) {
-            print(Report.noAnswer(e));
-            return e instanceof ServiceUnavailableException ? ExitCodes.SERVICE_UNAVAILABLE : ExitCodes.NO_ANSWER;
-        } catch (CredentialStoreException e) {
-            print(Report.of("store-failed").put("message", e.getMessage()));
-            return ExitCodes.STORE_FAILED;
+        } catch (RuntimeException e) {
+            return CommandFailures.report(e, this::print);
         }
+    }
+
+    /** Reports the stored set; with {@code --wait-for-subscription}, first waits for the gate. */
+    private int activated(DesktopActivation activation, ActivationResult.Activated activated, ProductKey productKey) {
+        int exit = ExitCodes.OK;
+        String waitFailure = null;
+        if (waitForSubscription != null) {
+            activatedAndWaiting = true;
+            try {
+                exit = activation.awaitSubscription(waitForSubscription).isReadyForS3()
+                        ? ExitCodes.OK : ExitCodes.ACTION_NEEDED;
+            } catch (NoAnswerException e) {
+                // The set is stored: report it, with why the gate could not be checked.
+                exit = CommandFailures.exitCode(e);
+                waitFailure = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exit = ExitCodes.INTERRUPTED;
+            }
+        }
+        // The set just written, read back: what the application will find there.
+        StoredCredentials stored = (StoredCredentials) activation.current();
+        if (guard.claimOutput()) {
+            Report report = Report.activated(activated, stored.entry(), store.location(productKey));
+            if (waitForSubscription != null) {
+                report.put("waitedUpTo", waitForSubscription.toString()).put("message", waitFailure);
+            }
+            report.print(spec.commandLine().getOut(), json);
+        }
+        return exit;
     }
 
     /** Failures go to standard error as text, or to standard output as the one JSON object. */
@@ -149,36 +160,6 @@ final class ActivateCommand implements Callable<Integer> {
         if (report.isInterruption() || guard == null || guard.claimOutput()) {
             report.print(json ? spec.commandLine().getOut() : spec.commandLine().getErr(), json);
         }
-    }
-
-    private LicenseServiceClient client() {
-        LicenseServiceClient.Builder builder = LicenseServiceClient.builder().endpoint(endpoint)
-                .allowInsecureLoopback(allowInsecureLoopback).logSoapMessages(verbose);
-        if (caFile != null) {
-            try {
-                builder.trustPemCertificates(caFile);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("ca-file", e.rule()); // the option's name, not the builder's
-            }
-        }
-        return builder.build();
-    }
-
-    private String productToken() {
-        if (productTokenFile != null) {
-            try {
-                byte[] bytes = BoundedFiles.read(productTokenFile, BoundedFiles.PRODUCT_TOKEN_FILE_MAX_BYTES);
-                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
-            } catch (BoundedFiles.RefusedFileException e) {
-                throw new InvalidInputException("product-token-file", e.rule());
-            } catch (CharacterCodingException e) {
-                throw new InvalidInputException("product-token-file", "must be UTF-8 text: " + productTokenFile
-                        + " is not");
-            }
-        }
-        return environment.variable(CliEnvironment.PRODUCT_TOKEN_VARIABLE).orElseThrow(() -> new InvalidInputException(
-                "product token", "is required: give --product-token-file FILE or set "
-                        + CliEnvironment.PRODUCT_TOKEN_VARIABLE));
     }
 
     private String activationKey() {

@@ -13,6 +13,9 @@ import io.github.devpayls.ls.store.CredentialStoreException;
 import io.github.devpayls.ls.store.DesktopActivation;
 import io.github.devpayls.ls.store.ProductKey;
 import io.github.devpayls.ls.store.StoredCredentials;
+import io.github.devpayls.ls.store.SubscriptionCheck;
+import io.github.devpayls.ls.store.SubscriptionPolling;
+import io.github.devpayls.ls.store.TokenRefresh;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,18 +34,28 @@ import java.util.stream.Stream;
 
 /**
  * {@code devpay-ls demo}: the whole path in one run, against the embedded simulator over HTTPS —
- * activate the fixture key through the library, store the set, show its status, then show what a
- * customer sees for an expired key. Every secret printed is masked.
+ * activate the fixture key through the library, store the set, pass the subscription gate (pending
+ * right after activation, subscribed after the simulator's shortened vetting delay, then ready for
+ * S3), refresh the user token, then show what a customer sees for an expired key. Every secret
+ * printed is masked.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Runs the whole activation path against an embedded simulator.",
         description = {"Starts the simulator over HTTPS, activates its demo key through the client",
-            "(trusting only the simulator's CA, hostname checks on), stores the credentials,",
-            "and shows what a customer sees for an expired key. Secrets are masked."})
+            "(trusting only the simulator's CA, hostname checks on), stores the credentials, waits",
+            "at the subscription gate until the (shortened) card vetting ends, refreshes the user",
+            "token, and shows what a customer sees for an expired key. Secrets are masked."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The token lifetime the demo requests, so the stored set shows an expiry. */
     static final Duration DEMO_TOKEN_EXPIRATION = Duration.ofDays(30);
+    /** The simulator's card vetting, shortened from a real service's minutes so the demo shows the gate quickly. */
+    static final Duration DEMO_VETTING_DELAY = Duration.ofSeconds(3);
+    /** The demo's polling, shortened in proportion (a real product polls every 30 s). */
+    static final SubscriptionPolling DEMO_POLLING = new SubscriptionPolling(Duration.ofSeconds(1), Duration.ofSeconds(4));
+    /** How long the demo waits at the gate at most. */
+    static final Duration DEMO_WAIT = Duration.ofSeconds(30);
+    private static final int STEPS = 8;
 
     @Spec
     private CommandSpec spec;
@@ -58,13 +71,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path directory = storeDirectory != null ? storeDirectory : Files.createTempDirectory("devpay-ls-demo-");
-        try (LicenseServiceSimulator simulator = LicenseServiceSimulator.builder().start()) {
+        try (LicenseServiceSimulator simulator = LicenseServiceSimulator.builder()
+                .vettingDelay(DEMO_VETTING_DELAY).start()) {
             Path ca = simulator.caCertificatePem().orElseThrow();
-            out.println("[1/5] simulator started: " + simulator.endpoint());
+            out.println(step(1) + "simulator started: " + simulator.endpoint() + " (card vetting takes "
+                    + DEMO_VETTING_DELAY.toSeconds() + " s)");
             out.println("      throwaway CA: " + ca.toAbsolutePath());
             try (LicenseServiceClient client = LicenseServiceClient.builder().endpoint(simulator.endpoint())
                     .trustPemCertificates(ca).logSoapMessages(verbose).build()) {
-                out.println("[2/5] client: " + client.endpoint() + ", trusting only that CA, hostname checks on");
+                out.println(step(2) + "client: " + client.endpoint() + ", trusting only that CA, hostname checks on");
                 return run(out, simulator, client, directory);
             }
         } catch (NoAnswerException e) {
@@ -87,9 +102,9 @@ final class DemoCommand implements Callable<Integer> {
         CredentialStore store = CredentialStore.inFiles().directory(directory).build();
         DesktopActivation activation = DesktopActivation.builder().client(client).store(store)
                 .productKey(productKey).productToken(ProductToken.of(product.productToken()))
-                .tokenExpiration(DEMO_TOKEN_EXPIRATION).build();
+                .tokenExpiration(DEMO_TOKEN_EXPIRATION).subscriptionPolling(DEMO_POLLING).build();
 
-        out.println("[3/5] activating product " + productKey + " with the demo activation key "
+        out.println(step(3) + "activating product " + productKey + " with the demo activation key "
                 + ActivationKey.of(product.activationKey()) + ", token expiration " + DEMO_TOKEN_EXPIRATION);
         ActivationResult result = activation.activate(ActivationKey.of(product.activationKey()));
         if (!(result instanceof ActivationResult.Activated activated)) {
@@ -97,13 +112,44 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         }
         CredentialLookup stored = activation.current();
+        // "usable" means activated; the gate below says whether the customer is subscribed.
         String location = store.entryLocation(productKey).map(Object::toString).orElseThrow();
         printIndented(out, Report.activated(activated, ((StoredCredentials) stored).entry(), location));
 
-        out.println("[4/5] status of the stored set (what 'devpay-ls status' shows):");
-        printIndented(out, Report.status(productKey.value(), location, stored));
+        out.println(step(4) + "verification right after activation (the card is still being vetted):");
+        SubscriptionCheck pending = activation.verify();
+        printIndented(out, Report.verification(productKey.value(), pending));
+        out.println("      ready for S3: " + pending.isReadyForS3() + " -> the product must not use the set yet");
 
-        out.println("[5/5] what a customer sees for an expired activation key:");
+        out.println(step(5) + "waiting for the subscription (polling every " + DEMO_POLLING.interval().toSeconds()
+                + " s, at most " + DEMO_WAIT.toSeconds() + " s):");
+        SubscriptionCheck gate;
+        try {
+            gate = activation.awaitSubscription(DEMO_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.INTERRUPTED;
+        }
+        printIndented(out, Report.verification(productKey.value(), gate));
+        if (!gate.isReadyForS3()) {
+            out.println("      unexpected: still not subscribed");
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        out.println("      ready for S3: true -> the product may now call Amazon S3 with the stored set");
+
+        out.println(step(6) + "status of the stored set (what 'devpay-ls status' shows):");
+        printIndented(out, Report.status(productKey.value(), location, activation.current()));
+
+        out.println(step(7) + "refreshing the user token (what 'devpay-ls refresh' does):");
+        TokenRefresh refresh = activation.refresh();
+        printIndented(out, Report.refresh(productKey.value(), location, refresh));
+        if (!(refresh instanceof TokenRefresh.Refreshed)) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        out.println("      same key pair, new user token; the set stays subscribed: "
+                + ((StoredCredentials) activation.current()).isReadyForS3());
+
+        out.println(step(8) + "what a customer sees for an expired activation key:");
         ActivationResult expired = activation.activate(ActivationKey.of(product.expiredActivationKey()));
         if (!(expired instanceof ActivationResult.Rejected rejected)) {
             out.println("      unexpected: the expired key was accepted");
@@ -114,6 +160,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("demo finished" + (storeDirectory == null ? "; temporary store deleted" : "; store kept in "
                 + directory.toAbsolutePath()));
         return ExitCodes.OK;
+    }
+
+    private static String step(int number) {
+        return "[" + number + "/" + STEPS + "] ";
     }
 
     private static void printIndented(PrintWriter out, Report report) {

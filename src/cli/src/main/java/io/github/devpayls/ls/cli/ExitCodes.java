@@ -12,7 +12,10 @@ final class ExitCodes {
     static final int INTERNAL_ERROR = 1;
     /** Bad arguments, input or configuration: nothing was sent (picocli's own usage errors use 2 too). */
     static final int INVALID_INPUT = 2;
-    /** The service rejected the activation, or {@code status} found no usable set: the customer must act. */
+    /**
+     * The service rejected the call, {@code status} found no usable set, or {@code verify} (or
+     * {@code activate --wait-for-subscription}) found the customer not (yet) subscribed: not ready for S3.
+     */
     static final int ACTION_NEEDED = 3;
     /** The service stayed throttled or unavailable through every retry: try again later. */
     static final int SERVICE_UNAVAILABLE = 4;
@@ -29,7 +32,7 @@ final class ExitCodes {
         help.put(Integer.toString(OK), "success");
         help.put(Integer.toString(INTERNAL_ERROR), "internal error (a defect)");
         help.put(Integer.toString(INVALID_INPUT), "invalid input or configuration; nothing was sent");
-        help.put(Integer.toString(ACTION_NEEDED), "customer action needed: activation rejected, or no usable set");
+        help.put(Integer.toString(ACTION_NEEDED), "action needed: rejected, no usable set, or not subscribed (yet)");
         help.put(Integer.toString(SERVICE_UNAVAILABLE), "service unavailable (throttled); try again later");
         help.put(Integer.toString(NO_ANSWER), "transport or protocol failure (network, TLS, timeout, bad answer)");
         help.put(Integer.toString(STORE_FAILED), "credentials issued but not stored; the old set is kept");

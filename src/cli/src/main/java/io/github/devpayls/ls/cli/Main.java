@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 
 /**
- * The {@code devpay-ls} command: {@code demo}, {@code activate}, {@code status} and {@code serve}
+ * The {@code devpay-ls} command: {@code demo}, {@code activate}, {@code status}, {@code verify},
+ * {@code refresh} and {@code serve}
  * (the License Service simulator). Add a subcommand by writing a picocli {@link Command} class and
  * registering it in {@link #commandLine}. Exit codes are those of {@link ExitCodes}.
  */
@@ -62,8 +63,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         commandLine.addSubcommand(new DemoCommand());
         commandLine.addSubcommand(new ActivateCommand(environment));
         commandLine.addSubcommand(new StatusCommand());
+        commandLine.addSubcommand(new VerifyCommand(environment));
+        commandLine.addSubcommand(new RefreshCommand(environment));
         commandLine.addSubcommand(new ServeCommand(serveLifetime));
-        for (String name : new String[] {"demo", "activate", "status"}) {
+        for (String name : new String[] {"demo", "activate", "status", "verify", "refresh"}) {
             commandLine.getSubcommands().get(name).getCommandSpec().usageMessage()
                     .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
         }

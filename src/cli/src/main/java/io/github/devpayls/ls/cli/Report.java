@@ -15,6 +15,9 @@ import io.github.devpayls.ls.store.CredentialEntry;
 import io.github.devpayls.ls.store.CredentialLookup;
 import io.github.devpayls.ls.store.NoUsableCredentials;
 import io.github.devpayls.ls.store.StoredCredentials;
+import io.github.devpayls.ls.store.SubscriptionCheck;
+import io.github.devpayls.ls.store.TokenRefresh;
+import io.github.devpayls.ls.SubscriptionResult;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -154,12 +157,61 @@ final class Report {
                 .put("reason", none.reason().name()).put("detail", none.detail()).put("store", storeLocation);
     }
 
+    /** What a subscription check found: the gate for S3. */
+    static Report verification(String product, SubscriptionCheck check) {
+        if (check instanceof SubscriptionCheck.NotActivated none) {
+            return of("activation-needed").put("product", product).put("readyForS3", false)
+                    .put("reason", none.reason().reason().name()).put("detail", none.reason().detail());
+        }
+        if (check instanceof SubscriptionCheck.Cached cached) {
+            return of("subscribed").put("product", product).put("readyForS3", true).put("cached", true)
+                    .put("verifiedAt", cached.stored().entry().verification().map(v -> v.verifiedAt().toString())
+                            .orElse(null));
+        }
+        SubscriptionResult answer = ((SubscriptionCheck.Verified) check).answer();
+        if (answer instanceof SubscriptionResult.Subscribed subscribed) {
+            return of("subscribed").put("product", product).put("readyForS3", true)
+                    .put("requestId", subscribed.requestId().value());
+        }
+        if (answer instanceof SubscriptionResult.NotSubscribed not) {
+            return of("not-subscribed").put("product", product).put("readyForS3", false)
+                    .put("basis", not.basis().name())
+                    .put("action", NOT_SUBSCRIBED_ACTION)
+                    .put("requestId", not.requestId().map(id -> id.value()).orElse(null));
+        }
+        return rejected(((SubscriptionResult.Rejected) answer).error()).put("product", product).put("readyForS3", false);
+    }
+
+    /** What the product should do while the customer is not subscribed. */
+    static final String NOT_SUBSCRIBED_ACTION = "do not use the credentials for Amazon S3 yet: the customer's"
+            + " subscription is not active (card still being vetted, declined or cancelled); verify again later";
+
+    /** What a token refresh did. */
+    static Report refresh(String product, String storeLocation, TokenRefresh refresh) {
+        if (refresh instanceof TokenRefresh.Refreshed refreshed) {
+            return of("refreshed").put("product", product).put("requestId", refreshed.requestId().value())
+                    .putEntry(refreshed.stored().entry()).put("store", storeLocation);
+        }
+        if (refresh instanceof TokenRefresh.Rejected rejected) {
+            return rejected(rejected.error()).put("product", product);
+        }
+        if (refresh instanceof TokenRefresh.NotActivated none) {
+            return of("activation-needed").put("product", product).put("reason", none.reason().reason().name())
+                    .put("detail", none.reason().detail());
+        }
+        return of("superseded").put("product", product).put("message", "another activation replaced the stored set"
+                + " while the token was refreshed; the newer set is kept");
+    }
+
     private Report putEntry(CredentialEntry entry) {
         return put("accessKeyId", entry.credentials().accessKeyId())
                 .put("userToken", masked(entry.credentials().userToken()))
                 .put("secretAccessKey", masked(entry.credentials().secretAccessKey()))
                 .put("activatedAt", entry.activatedAt().toString())
                 .put("tokenExpiration", entry.tokenExpiration().map(Duration::toString).orElse("none"))
-                .put("expiresAt", entry.expiresAt().map(Object::toString).orElse("never"));
+                .put("expiresAt", entry.expiresAt().map(Object::toString).orElse("never"))
+                .put("subscription", entry.subscription().name())
+                .put("verifiedAt", entry.verification().map(v -> v.verifiedAt().toString()).orElse("never"))
+                .put("readyForS3", !entry.subscription().isPending());
     }
 }

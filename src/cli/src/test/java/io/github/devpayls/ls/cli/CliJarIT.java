@@ -92,7 +92,7 @@ class CliJarIT {
         JarRun run = run(Map.of(), "demo", "--store", store.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("[1/5] simulator started: https://127.0.0.1:").contains("outcome: activated")
+        assertThat(run.out()).contains("[1/8] simulator started: https://127.0.0.1:").contains("outcome: activated")
                 .contains("code: EXPIRED_ACTIVATION_KEY").contains("demo finished");
         StoredCredentials stored = stored(store, value(run.out(), "product"));
         assertThat(run.all()).doesNotContain(stored.credentials().userToken().reveal())

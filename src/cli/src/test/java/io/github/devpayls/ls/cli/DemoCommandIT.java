@@ -20,9 +20,13 @@ class DemoCommandIT {
         CommandRun run = CommandRun.run(Map.of(), "demo", "--store", directory.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("[1/5] simulator started: https://127.0.0.1:")
+        assertThat(run.out()).contains("[1/8] simulator started: https://127.0.0.1:")
                 .contains("hostname checks on")
                 .contains("outcome: activated")
+                .contains("outcome: not-subscribed", "ready for S3: false")
+                .contains("outcome: subscribed", "ready for S3: true")
+                .contains("subscription: SUBSCRIBED")
+                .contains("outcome: refreshed", "the set stays subscribed: true")
                 .contains("outcome: usable")
                 .contains("code: EXPIRED_ACTIVATION_KEY")
                 .contains("action: ")
@@ -48,12 +52,12 @@ class DemoCommandIT {
 
     @Test
     void everyCommand_hasHelp() {
-        for (String command : new String[] {"demo", "activate", "status", "serve"}) {
+        for (String command : new String[] {"demo", "activate", "status", "verify", "refresh", "serve"}) {
             CommandRun run = CommandRun.run(Map.of(), command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: devpay-ls " + command);
         }
-        assertThat(CommandRun.run(Map.of(), "--help").out()).contains("demo", "activate", "status", "serve");
+        assertThat(CommandRun.run(Map.of(), "--help").out()).contains("demo", "activate", "status", "verify", "refresh", "serve");
     }
 
     @Test
@@ -62,7 +66,7 @@ class DemoCommandIT {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Missing command: give one of demo, activate, status, serve.")
+        assertThat(run.err()).contains("Missing command: give one of demo, activate, status, verify, refresh, serve.")
                 .contains("Usage: devpay-ls");
     }
 

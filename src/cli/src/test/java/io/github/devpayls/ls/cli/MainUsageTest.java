@@ -15,7 +15,7 @@ class MainUsageTest {
         assertThat(run.exitCode()).isZero();
         String commands = run.out().substring(run.out().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).map(String::strip).filter(line -> !line.isEmpty()))
-                .hasSize(4)
+                .hasSize(6)
                 .allSatisfy(line -> assertThat(line).endsWith("."));
     }
 }

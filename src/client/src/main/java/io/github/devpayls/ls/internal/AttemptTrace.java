@@ -124,6 +124,32 @@ final class AttemptTrace {
         }
     }
 
+    /**
+     * Records the connection of an attempt made outside CXF (the REST-Query transport), so the
+     * watchdog can cut it off like a CXF attempt's.
+     *
+     * @param open the attempt's connection, not yet connected
+     */
+    void connectionOpened(HttpURLConnection open) {
+        connection = open;
+        if (deadlineAbort) {
+            open.disconnect();
+        }
+    }
+
+    /**
+     * Records the response head of an attempt made outside CXF (the REST-Query transport).
+     *
+     * @param httpStatus the status
+     * @param type       the content type; may be {@code null}
+     * @param retryAfterValue the raw {@code Retry-After}; may be {@code null}
+     */
+    void responseHead(int httpStatus, String type, String retryAfterValue) {
+        contentType = type;
+        retryAfter = retryAfterValue;
+        status = httpStatus;
+    }
+
     /** @return the response facts only; CXF's debug logging prints request contexts, and this travels in one */
     @Override
     public String toString() {

@@ -7,6 +7,10 @@ import io.github.devpayls.ls.contract.LicenseServiceFacts;
 import io.github.devpayls.ls.ActivationKey;
 import io.github.devpayls.ls.ActivationRequest;
 import io.github.devpayls.ls.ActivationResult;
+import io.github.devpayls.ls.DesktopCredentials;
+import io.github.devpayls.ls.RefreshResult;
+import io.github.devpayls.ls.SubscriptionResult;
+import java.time.Clock;
 import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.ProductToken;
@@ -57,10 +61,12 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final RetryExecutor retries;
+    private final RestQueryTransport rest;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CxfLicenseServiceClient(ClientConfiguration configuration, RetryExecutor retries) {
+    private CxfLicenseServiceClient(ClientConfiguration configuration, RetryExecutor retries, Clock clock) {
         this.endpoint = configuration.endpoint();
+        this.rest = new RestQueryTransport(configuration, retries, clock);
         this.connectTimeout = configuration.connectTimeout();
         this.requestTimeout = configuration.requestTimeout();
         this.retries = retries;
@@ -121,7 +127,20 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
      * @return the client
      */
     static CxfLicenseServiceClient open(ClientConfiguration configuration, RetryExecutor retries) {
-        return new CxfLicenseServiceClient(configuration, retries);
+        return open(configuration, retries, Clock.systemUTC());
+    }
+
+    /**
+     * @param configuration checked settings
+     * @param retries       the retry executor to use
+     * @param clock         stamps the {@code Expires} of every REST-Query attempt
+     * @return the client
+     */
+    public static CxfLicenseServiceClient open(ClientConfiguration configuration, RetryExecutor retries, Clock clock) {
+        if (clock == null) {
+            throw new InvalidInputException("clock", "is required");
+        }
+        return new CxfLicenseServiceClient(configuration, retries, clock);
     }
 
     private static void configureConduit(HTTPConduit conduit, ClientConfiguration configuration) {
@@ -220,6 +239,30 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
 
     private Optional<Duration> retryAfter(AttemptTrace head) {
         return head.retryAfter().flatMap(retries::parseRetryAfter);
+    }
+
+    @Override
+    public SubscriptionResult verifySubscription(DesktopCredentials credentials, ProductToken productToken) {
+        checkRestCall(credentials, productToken);
+        return rest.verify(credentials, productToken);
+    }
+
+    @Override
+    public RefreshResult refreshUserToken(DesktopCredentials credentials, ProductToken productToken) {
+        checkRestCall(credentials, productToken);
+        return rest.refresh(credentials, productToken);
+    }
+
+    private void checkRestCall(DesktopCredentials credentials, ProductToken productToken) {
+        if (credentials == null) {
+            throw new InvalidInputException("credentials", "is required");
+        }
+        if (productToken == null) {
+            throw new InvalidInputException("productToken", "is required");
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("the client is closed");
+        }
     }
 
     @Override

@@ -140,6 +140,40 @@ final class RestAnswers {
         }
     }
 
+    /**
+     * The text of the first element of the contract's namespace with this local name, read under the
+     * same limits. For leaves JAXB reads leniently: a missing or misspelt {@code xs:boolean} would
+     * otherwise come out as {@code false}.
+     *
+     * @param body      the answer's bytes, already read by {@link #read(InputStream, Class)}
+     * @param localName the element's local name
+     * @return its text, stripped; empty when there is no such element
+     * @throws UnreadableAnswer when the body is not readable XML
+     */
+    static java.util.Optional<String> leafText(byte[] body, String localName) {
+        XMLStreamReader parser = null;
+        try {
+            parser = new DtdRefusing(Shared.PARSERS.createXMLStreamReader(new java.io.ByteArrayInputStream(body)));
+            while (parser.hasNext()) {
+                if (parser.next() == XMLStreamConstants.START_ELEMENT && localName.equals(parser.getLocalName())
+                        && io.github.devpayls.ls.contract.LicenseServiceFacts.NAMESPACE.equals(parser.getNamespaceURI())) {
+                    return java.util.Optional.of(parser.getElementText().strip());
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (XMLStreamException e) {
+            throw new UnreadableAnswer("the answer's " + localName + " is not readable text", null);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (XMLStreamException e) {
+                    // Nothing to release for a byte-array source.
+                }
+            }
+        }
+    }
+
     /** Refuses a document type declaration outright, as the SOAP path does: no DTD is ever needed. */
     private static final class DtdRefusing extends StreamReaderDelegate {
         DtdRefusing(XMLStreamReader reader) {

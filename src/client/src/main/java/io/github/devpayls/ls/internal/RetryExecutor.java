@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Randomness, sleeping and both clocks are injected, so tests assert exact delays and never sleep.
  */
-final class RetryExecutor {
+public final class RetryExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryExecutor.class);
 

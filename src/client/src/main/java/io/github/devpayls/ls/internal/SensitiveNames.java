@@ -27,6 +27,14 @@ public final class SensitiveNames {
     public static final List<String> HEADERS =
             List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie");
 
+    /**
+     * REST-Query parameters whose values are secret or sign the request, matched ignoring case. The
+     * {@code AWSAccessKeyId} is not among them: like a user name it identifies the key pair, is shown by
+     * {@code DesktopCredentials.toString()}, and is what an operator needs to find a request.
+     */
+    public static final List<String> QUERY_PARAMETERS =
+            List.of("Signature", "UserToken", "ProductToken", "AdditionalTokens", "ActivationKey", "SecretAccessKey");
+
     /** What a masked value is replaced with. */
     public static final String MASK = Masking.MASK;
 
@@ -55,6 +63,10 @@ public final class SensitiveNames {
     static final int KEY_SHAPE_MIN_LENGTH = LicenseServiceFacts.ACTIVATION_KEY_LENGTH;
     static final int KEY_SHAPE_MAX_LENGTH = 30;
 
+    // name=value in a query string or form body, the name in any case, the value up to the next & or blank.
+    private static final Pattern SENSITIVE_QUERY_VALUE = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])((?:" + String.join("|", QUERY_PARAMETERS) + ")=)[^&\\s]*");
+
     // An activation key is 28 (documented: up to 30) letters and digits. Masked when it stands alone
     // in free text, in any case, and holds a letter and a digit: that spares words and identifiers
     // (class names, paths), numbers, access key ids (20) and secret keys (40, with + and /).
@@ -74,6 +86,17 @@ public final class SensitiveNames {
             return xml;
         }
         return SENSITIVE_ELEMENT_TEXT.matcher(xml).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    }
+
+    /**
+     * @param query a URL query string or form body ({@code name=value&...}), encoded or not
+     * @return the text with the value of every {@link #QUERY_PARAMETERS} entry replaced by {@link #MASK}
+     */
+    public static String maskQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return query;
+        }
+        return SENSITIVE_QUERY_VALUE.matcher(query).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     }
 
     /**
@@ -117,7 +140,7 @@ public final class SensitiveNames {
         if (text == null) {
             return null;
         }
-        String result = maskXml(text);
+        String result = maskQuery(maskXml(text));
         result = USER_TOKEN_TEXT.matcher(result)
                 .replaceAll(Matcher.quoteReplacement(LicenseServiceFacts.USER_TOKEN_PREFIX + MASK));
         result = PRODUCT_TOKEN_TEXT.matcher(result)

@@ -8,9 +8,13 @@ import io.github.devpayls.ls.InvalidInputException;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.ProductToken;
+import io.github.devpayls.ls.RefreshResult;
+import io.github.devpayls.ls.SubscriptionResult;
+import io.github.devpayls.ls.internal.RetryExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import io.github.devpayls.ls.internal.TokenExpirationRule;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -36,13 +40,22 @@ import java.util.Optional;
  * e.g. after S3 rejected the user token ({@code INVALIDATED}); or the stored entry is damaged
  * ({@code INCOMPLETE}, {@code CORRUPTED}, ...). Every state but the usable one needs an activation.
  *
- * <p><b>Activation succeeds before the card is vetted.</b> The License Service issues the
- * credential set as soon as the key is valid, even while the customer's payment card is still
- * being vetted; until the customer is subscribed, S3 calls with the set fail. A usable set from
- * {@link #current()} therefore means "activated", not "subscribed". Checking the subscription
- * (VerifyProductSubscriptionByTokens, a REST-Query call in the real service) is not part of this
- * library yet: an application that gets S3 rejections for a fresh set should tell the customer to
- * wait for the subscription to be confirmed rather than reactivate at once.
+ * <p><b>The subscription gate.</b> The License Service issues the credential set as soon as the key
+ * is valid, even while the customer's payment card is still being vetted, and a product must not
+ * use it for S3 until the customer is subscribed. A usable set from {@link #current()} means
+ * "activated"; {@link StoredCredentials#subscription()} says whether a verification said
+ * subscribed ({@link SubscriptionStatus#SUBSCRIBED}) or the set is still pending.
+ * {@link #verify()} asks the service (VerifyProductSubscriptionByTokens) and records the answer
+ * with the set; {@link #awaitSubscription(Duration)} polls right after activation;
+ * {@link #ensureSubscribed(Duration)} is the check on every launch; {@link #refresh()} keeps the
+ * user token current.
+ *
+ * <pre>{@code
+ * SubscriptionCheck gate = activation.ensureSubscribed(Duration.ofHours(24));
+ * if (gate.isReadyForS3()) {
+ *     useS3(((StoredCredentials) activation.current()).credentials());
+ * }
+ * }</pre>
  *
  * <p>Thread-safe. Concurrent {@link #activate} calls for the same product, from threads or from
  * processes sharing a file store, each store a complete set under the store's product lock; the
@@ -57,8 +70,12 @@ public final class DesktopActivation {
     private final ProductToken productToken;
     private final Optional<Duration> tokenExpiration;
     private final Clock clock;
+    private final SubscriptionPolling polling;
+    private final RetryExecutor.Sleeper sleeper;
 
     private DesktopActivation(Builder builder) {
+        this.polling = builder.polling;
+        this.sleeper = builder.sleeper;
         this.client = builder.client;
         this.store = builder.store;
         this.productKey = builder.productKey;
@@ -146,6 +163,142 @@ public final class DesktopActivation {
                 : Optional.empty());
     }
 
+    /**
+     * Asks the service whether the customer of the stored set is subscribed, and records a
+     * subscribed or not-subscribed answer, with its time, in the stored entry (atomically with the
+     * set, and only if the set is still the one checked).
+     *
+     * @return {@link SubscriptionCheck.Verified} with the answer, or
+     *         {@link SubscriptionCheck.NotActivated} when no usable set is stored (nothing sent)
+     * @throws NoAnswerException        unchanged from the client, when the service gave no usable answer
+     * @throws CredentialStoreException when the answer could not be recorded
+     */
+    public SubscriptionCheck verify() {
+        CredentialLookup lookup = store.read(productKey);
+        if (!(lookup instanceof StoredCredentials stored)) {
+            return new SubscriptionCheck.NotActivated((NoUsableCredentials) lookup);
+        }
+        SubscriptionResult answer = client.verifySubscription(stored.credentials(), productToken);
+        if (answer instanceof SubscriptionResult.Rejected) {
+            return new SubscriptionCheck.Verified(answer, lookup);
+        }
+        Verification checked = new Verification(answer.isSubscribed(), clock.instant());
+        CredentialLookup now = store.update(productKey, current -> current instanceof StoredCredentials same
+                && same.credentials().equals(stored.credentials())
+                ? Optional.of(same.entry().verified(checked))
+                : Optional.empty());
+        return new SubscriptionCheck.Verified(answer, now);
+    }
+
+    /**
+     * The check on every launch: trusts a recorded "subscribed" younger than {@code cacheWindow}
+     * without a call, otherwise {@link #verify() verifies}.
+     *
+     * @param cacheWindow how long a "subscribed" answer is trusted; zero to always ask
+     * @return {@link SubscriptionCheck.Cached}, {@link SubscriptionCheck.Verified} or
+     *         {@link SubscriptionCheck.NotActivated}; {@link SubscriptionCheck#isReadyForS3()} is the gate
+     * @throws InvalidInputException    when the window is missing or negative
+     * @throws NoAnswerException        when a call was needed and the service gave no usable answer
+     * @throws CredentialStoreException when the answer could not be recorded
+     */
+    public SubscriptionCheck ensureSubscribed(Duration cacheWindow) {
+        if (cacheWindow == null || cacheWindow.isNegative()) {
+            throw new InvalidInputException("cacheWindow", "must be zero or a positive duration");
+        }
+        CredentialLookup lookup = store.read(productKey);
+        if (!(lookup instanceof StoredCredentials stored)) {
+            return new SubscriptionCheck.NotActivated((NoUsableCredentials) lookup);
+        }
+        Instant now = clock.instant();
+        boolean fresh = stored.entry().verification()
+                .filter(Verification::subscribed)
+                // A verification stamped in the future (the clock was set back) is not trusted.
+                .filter(v -> !v.verifiedAt().isAfter(now) && now.isBefore(v.verifiedAt().plus(cacheWindow)))
+                .isPresent();
+        return fresh ? new SubscriptionCheck.Cached(stored) : verify();
+    }
+
+    /**
+     * Polls {@link #verify()} until the service says subscribed, rejects the check, no set is
+     * stored, or {@code timeout} passes on the lifecycle's clock: every
+     * {@link SubscriptionPolling#interval()} while the answer is "not yet", backing off to
+     * {@link SubscriptionPolling#maxInterval()} while there is no answer. The first check is made at
+     * once; the last one at the timeout. One check in progress may outlast the timeout by at most the
+     * client's call deadline.
+     *
+     * @param timeout how long to wait at most, e.g. {@link SubscriptionPolling#DEFAULT_WAIT}
+     * @return the last check: ready for S3, rejected, not activated, or still not subscribed at the timeout
+     * @throws InvalidInputException    when the timeout is missing or negative
+     * @throws InterruptedException     when the thread is interrupted while waiting (cancel)
+     * @throws NoAnswerException        when the last check at the timeout got no usable answer
+     * @throws CredentialStoreException when an answer could not be recorded
+     */
+    public SubscriptionCheck awaitSubscription(Duration timeout) throws InterruptedException {
+        if (timeout == null || timeout.isNegative()) {
+            throw new InvalidInputException("timeout", "must be zero or a positive duration");
+        }
+        Instant deadline = clock.instant().plus(timeout);
+        Duration wait = polling.interval();
+        while (true) {
+            SubscriptionCheck check = null;
+            NoAnswerException failure = null;
+            try {
+                check = verify();
+                wait = polling.interval();
+            } catch (NoAnswerException e) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("awaitSubscription was interrupted");
+                }
+                failure = e;
+                wait = polling.afterFailure(wait);
+            }
+            if (check != null && !(check instanceof SubscriptionCheck.Verified verified
+                    && verified.answer() instanceof SubscriptionResult.NotSubscribed)) {
+                return check;
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return check;
+            }
+            sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
+        }
+    }
+
+    /**
+     * Gets the latest version of the stored set's user token (RefreshUserToken) and stores it in
+     * place of the old one, atomically, keeping the key pair, activation time and verification.
+     *
+     * @return {@link TokenRefresh.Refreshed}, {@link TokenRefresh.Rejected} (store unchanged),
+     *         {@link TokenRefresh.NotActivated} (nothing sent) or {@link TokenRefresh.Superseded}
+     *         (another activation replaced the set meanwhile; the refreshed token is dropped)
+     * @throws NoAnswerException        unchanged from the client, when the service gave no usable answer
+     * @throws CredentialStoreException when the store cannot be written (checked before sending),
+     *                                  or the new token could not be stored; the old set stays
+     */
+    public TokenRefresh refresh() {
+        CredentialLookup lookup = store.read(productKey);
+        if (!(lookup instanceof StoredCredentials stored)) {
+            return new TokenRefresh.NotActivated((NoUsableCredentials) lookup);
+        }
+        store.checkWritable(productKey);
+        RefreshResult result = client.refreshUserToken(stored.credentials(), productToken);
+        if (result instanceof RefreshResult.Rejected rejected) {
+            return new TokenRefresh.Rejected(rejected.error());
+        }
+        RefreshResult.Refreshed refreshed = (RefreshResult.Refreshed) result;
+        CredentialLookup now = store.update(productKey, current -> current instanceof StoredCredentials same
+                && same.credentials().equals(stored.credentials())
+                ? Optional.of(same.entry().refreshed(refreshed.credentials()))
+                : Optional.empty());
+        if (now instanceof StoredCredentials after && after.credentials().equals(refreshed.credentials())) {
+            return new TokenRefresh.Refreshed(after, refreshed.requestId());
+        }
+        return new TokenRefresh.Superseded(now);
+    }
+
     /** @return the product key this lifecycle manages */
     public ProductKey productKey() {
         return productKey;
@@ -166,8 +319,26 @@ public final class DesktopActivation {
         private ProductToken productToken;
         private Optional<Duration> tokenExpiration = Optional.empty();
         private Clock clock = Clock.systemUTC();
+        private SubscriptionPolling polling = SubscriptionPolling.defaults();
+        private RetryExecutor.Sleeper sleeper = delay -> Thread.sleep(delay.toMillis());
 
         private Builder() {
+        }
+
+        /**
+         * @param polling how {@link DesktopActivation#awaitSubscription(Duration)} paces its checks;
+         *                default {@link SubscriptionPolling#defaults()} (30 s, backing off to 5 min)
+         * @return this builder
+         */
+        public Builder subscriptionPolling(SubscriptionPolling polling) {
+            this.polling = polling;
+            return this;
+        }
+
+        /** Tests wait on their own clock instead of sleeping. */
+        Builder sleeper(RetryExecutor.Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
         }
 
         /**
@@ -239,6 +410,8 @@ public final class DesktopActivation {
             requireSet("productKey", productKey);
             requireSet("productToken", productToken);
             requireSet("clock", clock);
+            requireSet("subscriptionPolling", polling);
+            requireSet("sleeper", sleeper);
             // Checked now rather than at the first activation: a bad lifetime is a configuration error.
             if (tokenExpiration.filter(d -> d.isNegative() || d.isZero() || d.getNano() != 0).isPresent()) {
                 throw new InvalidInputException("tokenExpiration", "must be a positive whole number of seconds");

@@ -21,15 +21,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes and parses the entry file, format version 1: UTF-8 lines of {@code name=value} between a
- * {@code devpay-ls-credentials 1} first line and an {@code end} last line. In clear, the body
+ * Writes the entry file in format version 2 and parses versions 1 and 2: UTF-8 lines of
+ * {@code name=value} between a {@code devpay-ls-credentials <version>} first line and an
+ * {@code end} last line. Version 2 adds the optional {@code verified-at} / {@code verified-subscribed}
+ * pair (the last subscription check); a version-1 entry has none and reads as never verified. In clear, the body
  * follows the header and a SHA-256 checksum closes it; encrypted, the body is one AES-GCM
  * ciphertext whose associated data is the header. See {@code docs/storage.md}.
  */
 final class EntryFormat {
 
     static final String MAGIC = "devpay-ls-credentials";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The first version, still read: the same fields without the verification. */
+    static final int VERSION_1 = 1;
     static final String END = "end";
     /** Real entries are about 1.5 KiB; anything far bigger is not ours and is not read into memory. */
     static final int MAX_BYTES = BoundedFiles.CREDENTIAL_ENTRY_MAX_BYTES;
@@ -49,6 +53,8 @@ final class EntryFormat {
     static final String USER_TOKEN = "user-token";
     static final String ACCESS_KEY_ID = "access-key-id";
     static final String SECRET_ACCESS_KEY = "secret-access-key";
+    static final String VERIFIED_AT = "verified-at";
+    static final String VERIFIED_SUBSCRIBED = "verified-subscribed";
 
     static final String ENCRYPTION_NONE = "none";
     static final String ENCRYPTION_AES_GCM = "aes-gcm";
@@ -65,6 +71,10 @@ final class EntryFormat {
         entry.invalidation().ifPresent(mark -> {
             line(body, INVALIDATED_AT, mark.invalidatedAt().toString());
             line(body, INVALIDATED_REASON, mark.reason());
+        });
+        entry.verification().ifPresent(checked -> {
+            line(body, VERIFIED_AT, checked.verifiedAt().toString());
+            line(body, VERIFIED_SUBSCRIBED, Boolean.toString(checked.subscribed()));
         });
         DesktopCredentials credentials = entry.credentials();
         line(body, USER_TOKEN, credentials.userToken().reveal());
@@ -125,9 +135,10 @@ final class EntryFormat {
         if (!version.matches("[0-9]{1,9}")) {
             throw new UnusableEntry(Reason.CORRUPTED, "the entry's format version is not a number");
         }
-        if (Integer.parseInt(version) != VERSION) {
-            throw new UnusableEntry(Reason.UNSUPPORTED_VERSION,
-                    "the entry has format version " + version + "; this library reads version " + VERSION);
+        int formatVersion = Integer.parseInt(version);
+        if (formatVersion != VERSION && formatVersion != VERSION_1) {
+            throw new UnusableEntry(Reason.UNSUPPORTED_VERSION, "the entry has format version " + version
+                    + "; this library reads versions " + VERSION_1 + " and " + VERSION);
         }
         String ending = '\n' + END + '\n';
         if (!text.endsWith(ending)) {
@@ -185,12 +196,13 @@ final class EntryFormat {
         } else {
             throw new UnusableEntry(Reason.CORRUPTED, "the entry names an unknown encryption scheme");
         }
-        CredentialEntry entry = entryFrom(expected, body);
+        CredentialEntry entry = entryFrom(expected, body, formatVersion);
         body.requireAllUsed();
         return entry;
     }
 
-    private static CredentialEntry entryFrom(ProductKey productKey, Fields body) throws UnusableEntry {
+    private static CredentialEntry entryFrom(ProductKey productKey, Fields body, int formatVersion)
+            throws UnusableEntry {
         String activatedAt = body.forSet(ACTIVATED_AT, "the activation time");
         String userToken = body.forSet(USER_TOKEN, "the user token");
         String accessKeyId = body.forSet(ACCESS_KEY_ID, "the access key id");
@@ -201,13 +213,24 @@ final class EntryFormat {
         if (invalidatedAt.isPresent() != invalidatedReason.isPresent()) {
             throw new UnusableEntry(Reason.CORRUPTED, "the entry's invalidation mark is half written");
         }
+        // Version 1 has no verification: such fields stay unread, and requireAllUsed refuses them.
+        Optional<String> verifiedAt = formatVersion >= VERSION ? body.optional(VERIFIED_AT) : Optional.empty();
+        Optional<String> verifiedSubscribed = formatVersion >= VERSION ? body.optional(VERIFIED_SUBSCRIBED) : Optional.empty();
+        if (verifiedAt.isPresent() != verifiedSubscribed.isPresent()) {
+            throw new UnusableEntry(Reason.CORRUPTED, "the entry's verification is half written");
+        }
+        if (verifiedSubscribed.filter(v -> !v.equals("true") && !v.equals("false")).isPresent()) {
+            throw new UnusableEntry(Reason.CORRUPTED, "the entry's verification is neither true nor false");
+        }
         // Values below are well formed or the catch-all in decode() reports CORRUPTED.
         DesktopCredentials credentials = new DesktopCredentials(
                 Secret.of(userToken), accessKeyId, Secret.of(secretAccessKey));
         Optional<Invalidation> mark = invalidatedAt.map(
                 at -> new Invalidation(invalidatedReason.orElseThrow(), Instant.parse(at)));
+        Optional<Verification> verification = verifiedAt.map(
+                at -> new Verification(Boolean.parseBoolean(verifiedSubscribed.orElseThrow()), Instant.parse(at)));
         return new CredentialEntry(productKey, credentials, Instant.parse(activatedAt),
-                lifetime.map(Duration::parse), mark);
+                lifetime.map(Duration::parse), mark, verification);
     }
 
     private static List<String> lines(String text) {

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devpayls.ls.ActivationKey;
 import io.github.devpayls.ls.ActivationResult;
+import io.github.devpayls.ls.DesktopCredentials;
+import io.github.devpayls.ls.RefreshResult;
+import io.github.devpayls.ls.Secret;
+import io.github.devpayls.ls.SubscriptionResult;
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.NoAnswerException;
 import io.github.devpayls.ls.ProductToken;
@@ -110,6 +114,60 @@ class SecretsIT {
             assertThat(outcomes).contains("Activated", "Rejected", "ProtocolFailureException");
             assertThat(logs.text()).contains("****");
             assertNoSecretIn(logs.text());
+        }
+    }
+
+    @Test
+    void restQueryCallsAtTrace_neverShowTheSecretKeyTokensOrSignature_overSuccessesAndFailures() {
+        try (LicenseServiceSimulator sim = LicenseServiceSimulator.builder().start();
+             LicenseServiceClient client = SimulatorBackedClients.trusting(sim).logSoapMessages(true)
+                     .retryPolicy(SimulatorBackedClients.quickRetries(3)).build()) {
+            FixtureProduct product = sim.fixtures().products().get(0);
+            ProductToken productToken = token(product);
+            ActivationResult.Activated activated =
+                    (ActivationResult.Activated) client.activateDesktopProduct(key(sim, product), productToken);
+            DesktopCredentials credentials = activated.credentials();
+            DesktopCredentials wrongSecret = new DesktopCredentials(credentials.userToken(), credentials.accessKeyId(),
+                    Secret.of("Z" + credentials.secretAccessKey().reveal().substring(1)));
+            secrets.addAll(List.of(credentials.userToken().reveal(), credentials.secretAccessKey().reveal(),
+                    wrongSecret.secretAccessKey().reveal(), productToken.value()));
+
+            try (CapturedLogs logs = CapturedLogs.atTrace()) {
+                recordAny(() -> client.verifySubscription(credentials, productToken));
+                recordAny(() -> client.verifySubscription(wrongSecret, productToken));
+                sim.faults().injectNext(1, InjectedFault.throttle());
+                recordAny(() -> client.verifySubscription(credentials, productToken));
+                sim.faults().injectNext(1, InjectedFault.truncatedXml());
+                recordAny(() -> client.verifySubscription(credentials, productToken));
+                sim.faults().injectNext(1, InjectedFault.html(500));
+                recordAny(() -> client.verifySubscription(credentials, productToken));
+                sim.faults().injectNext(1, InjectedFault.closeMidBody());
+                recordAny(() -> client.refreshUserToken(credentials, productToken));
+                recordAny(() -> client.refreshUserToken(credentials, productToken));
+
+                assertThat(outcomes).contains("Subscribed[", "SIGNATURE_DOES_NOT_MATCH", "Refreshed",
+                        "ProtocolFailureException");
+                assertThat(logs.loggerNames()).as("loggers heard").contains("io.github.devpayls.ls.rest");
+                assertThat(logs.text()).contains("Signature=****", "UserToken=****", "ProductToken=****")
+                        .doesNotContainPattern("(?i)signature=(?!\\*\\*\\*\\*)[^&\\s]");
+                assertNoSecretIn(logs.text());
+            }
+        }
+    }
+
+    /** Like {@link #record} for any call: keeps the result's text, and any new user token as a secret. */
+    private void recordAny(Supplier<?> call) {
+        try {
+            Object result = call.get();
+            outcomes.append(result).append('\n');
+            if (result instanceof RefreshResult.Refreshed refreshed) {
+                outcomes.append(refreshed.credentials()).append('\n');
+                secrets.add(refreshed.credentials().userToken().reveal());
+            } else if (result instanceof SubscriptionResult.Rejected rejected) {
+                outcomes.append(rejected.error()).append('\n').append(rejected.error().message()).append('\n');
+            }
+        } catch (NoAnswerException e) {
+            outcomes.append(CapturedLogs.describe(e));
         }
     }
 

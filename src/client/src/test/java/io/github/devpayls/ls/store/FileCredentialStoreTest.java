@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -105,7 +106,7 @@ class FileCredentialStoreTest extends CredentialStoreContract {
         store.replace(PRODUCT, entry(1, Optional.of(Duration.ofSeconds(3600))));
 
         List<String> lines = entryText().lines().toList();
-        assertThat(lines).startsWith("devpay-ls-credentials 1", "product=6883959E", "encryption=none",
+        assertThat(lines).startsWith("devpay-ls-credentials 2", "product=6883959E", "encryption=none",
                 "activated-at=2026-11-28T10:00:00Z", "token-expiration=PT1H");
         assertThat(lines.get(lines.size() - 2)).matches("checksum=sha256:[0-9a-f]{64}");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("end");
@@ -194,12 +195,67 @@ class FileCredentialStoreTest extends CredentialStoreContract {
     void read_otherFormatVersion_isUnsupportedVersion(boolean encrypted) throws IOException {
         CredentialStore writer = encrypted ? storeWith(Encryption.withKey(KEY)) : store;
         writer.replace(PRODUCT, entry(1, Optional.empty()));
-        writeEntryFile(entryText().replace("devpay-ls-credentials 1\n", "devpay-ls-credentials 2\n"));
+        writeEntryFile(entryText().replace("devpay-ls-credentials 2\n", "devpay-ls-credentials 3\n"));
 
         CredentialLookup lookup = writer.read(PRODUCT);
 
         assertThat(reasonOf(lookup)).isEqualTo(Reason.UNSUPPORTED_VERSION);
-        assertThat(((NoUsableCredentials) lookup).detail()).contains("version 2");
+        assertThat(((NoUsableCredentials) lookup).detail()).contains("version 3");
+    }
+
+    // ---- format versions: 2 adds the verification; 1 is still read ----
+
+    private static byte[] v1Fixture() throws IOException {
+        try (var in = FileCredentialStoreTest.class.getResourceAsStream("/store/v1-entry-6883959E.txt")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void read_committedVersion1Entry_isAUsableSetNeverVerified() throws IOException {
+        writeEntryFile(v1Fixture());
+
+        CredentialLookup lookup = store.read(PRODUCT);
+
+        assertThat(lookup).isInstanceOfSatisfying(StoredCredentials.class, stored -> {
+            assertThat(stored.credentials().accessKeyId()).isEqualTo("AKV1FIXTURE000000001");
+            assertThat(stored.entry().tokenExpiration()).contains(Duration.ofHours(720));
+            assertThat(stored.subscription()).isEqualTo(SubscriptionStatus.UNVERIFIED);
+            assertThat(stored.isReadyForS3()).isFalse();
+        });
+    }
+
+    @Test
+    void update_ofAVersion1Entry_rewritesItAsVersion2WithTheVerification() throws IOException {
+        writeEntryFile(v1Fixture());
+        Verification checked = new Verification(true, Instant.parse("2026-11-28T11:00:00Z"));
+
+        store.update(PRODUCT, lookup -> Optional.of(((StoredCredentials) lookup).entry().verified(checked)));
+
+        assertThat(entryText()).startsWith("devpay-ls-credentials 2\n")
+                .contains("verified-at=2026-11-28T11:00:00Z\nverified-subscribed=true\n");
+        StoredCredentials reread = (StoredCredentials) store.read(PRODUCT);
+        assertThat(reread.entry().verification()).contains(checked);
+        assertThat(reread.isReadyForS3()).isTrue();
+        assertThat(reread.credentials().accessKeyId()).isEqualTo("AKV1FIXTURE000000001");
+    }
+
+    @Test
+    void read_version1EntryWithAVerificationField_isCorrupted() throws IOException {
+        String v1 = new String(v1Fixture(), StandardCharsets.UTF_8);
+        writeEntryFile(withFreshChecksum(v1.replace("token-expiration=", "verified-at=2026-11-28T11:00:00Z\n"
+                + "verified-subscribed=true\ntoken-expiration=")));
+
+        assertThat(reasonOf(store.read(PRODUCT))).isEqualTo(Reason.CORRUPTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"verified-subscribed=true\n", "verified-at=2026-11-28T11:00:00Z\nverified-subscribed=yes\n"})
+    void read_halfWrittenOrMalformedVerification_isCorrupted(String fields) throws IOException {
+        store.replace(PRODUCT, entry(1, Optional.empty()));
+        writeEntryFile(withFreshChecksum(entryText().replace("user-token=", fields + "user-token=")));
+
+        assertThat(reasonOf(store.read(PRODUCT))).isEqualTo(Reason.CORRUPTED);
     }
 
     @EnabledOnOs({OS.LINUX, OS.MAC}) // POSIX permission bits
