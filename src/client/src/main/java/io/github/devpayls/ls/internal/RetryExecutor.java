@@ -41,7 +41,7 @@ public final class RetryExecutor {
 
     /** One attempt of a call. */
     @FunctionalInterface
-    public interface Attempt<T> {
+    interface Attempt<T> {
         /**
          * @param attempt   the attempt's number, from 1
          * @param remaining time left until the call's deadline; the attempt must not wait longer
