@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devpayls.ls.LicenseServiceClient;
 import io.github.devpayls.ls.contract.generated.AmazonLSPortType;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
@@ -29,6 +38,33 @@ class QuietConstructionTest {
             }
             assertThat(logs.size()).as("TRACE reached the capture at all").isPositive();
             assertThat(logs.infoOrAbove()).isEmpty();
+        }
+    }
+
+    @Test
+    void buildingAClient_withoutAnSlf4jBackend_writesNothingToStandardError() throws Exception {
+        // A consumer with the SLF4J API alone: CXF then logs through java.util.logging, whose
+        // default handler prints INFO to standard error.
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().contains("logback"))
+                .collect(Collectors.joining(File.pathSeparator));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
+                "-cp", classPath, QuietConstructionChild.class.getName()).start();
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(child.getInputStream()));
+        String stderr = read(child.getErrorStream());
+
+        assertThat(child.waitFor()).as("exit status; stderr: " + stderr).isZero();
+        assertThat(stdout.get()).contains("built https://ls.amazonaws.com/");
+        // SLF4J's own "no providers" notice is the consumer's setup speaking, not this library.
+        assertThat(stderr.lines().filter(line -> !line.startsWith("SLF4J"))).isEmpty();
+    }
+
+    private static String read(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
