@@ -118,6 +118,31 @@ class SubscriptionGateIT {
     }
 
     @Test
+    void verify_withAUserTokenIssuedWithAnotherKeyPair_isRejectedInvalidUserToken() {
+        DesktopCredentials first = activate().credentials();
+        DesktopCredentials second = activate().credentials();
+        DesktopCredentials mixed = new DesktopCredentials(second.userToken(), first.accessKeyId(),
+                first.secretAccessKey());
+
+        assertThat(client.verifySubscription(mixed, productToken))
+                .isInstanceOfSatisfying(SubscriptionResult.Rejected.class,
+                        r -> assertThat(r.error().code()).isEqualTo(ServiceErrorCode.INVALID_USER_TOKEN));
+    }
+
+    @Test
+    void verifyAndRefresh_withTheProductTokenOfAnotherProduct_areRejectedInvalidProductToken() {
+        DesktopCredentials credentials = activate().credentials();
+        ProductToken otherProduct = SimulatorBackedClients.token(sim.fixtures().products().get(1));
+
+        assertThat(client.verifySubscription(credentials, otherProduct))
+                .isInstanceOfSatisfying(SubscriptionResult.Rejected.class,
+                        r -> assertThat(r.error().code()).isEqualTo(ServiceErrorCode.INVALID_PRODUCT_TOKEN));
+        assertThat(client.refreshUserToken(credentials, otherProduct))
+                .isInstanceOfSatisfying(RefreshResult.Rejected.class,
+                        r -> assertThat(r.error().code()).isEqualTo(ServiceErrorCode.INVALID_PRODUCT_TOKEN));
+    }
+
+    @Test
     void verify_withAnUnknownAccessKey_isRejectedInvalidAccessKeyId() {
         DesktopCredentials good = activate().credentials();
         DesktopCredentials unknownKey = new DesktopCredentials(good.userToken(), "AKIDUNKNOWN000000000",

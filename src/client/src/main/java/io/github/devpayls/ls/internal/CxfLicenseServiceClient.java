@@ -104,7 +104,8 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
             factory.getOutInterceptors().add(SoapMessageLog.outbound());
             factory.getInInterceptors().add(SoapMessageLog.inbound());
         }
-        this.port = factory.create(AmazonLSPortType.class);
+        // CXF's INFO line about building the service model stays out of the consumer's log.
+        this.port = QuietServiceModel.build(() -> factory.create(AmazonLSPortType.class));
         this.cxfClient = ClientProxy.getClient(port);
         cxfClient.getEndpoint().getEndpointInfo().setProperty(HTTPConduitFactory.class.getName(), URL_CONNECTION_CONDUITS);
         configureConduit((HTTPConduit) cxfClient.getConduit(), configuration);

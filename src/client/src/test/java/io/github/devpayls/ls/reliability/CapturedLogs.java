@@ -49,6 +49,12 @@ final class CapturedLogs implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getLoggerName).distinct().toList();
     }
 
+    /** @return the events at INFO or above, as "LEVEL logger: message" lines */
+    List<String> infoOrAbove() {
+        return List.copyOf(appender.list).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+    }
+
     /** @return every captured event as text: level, logger, message, arguments, and each throwable in the chain */
     String text() {
         StringBuilder all = new StringBuilder();

@@ -3,7 +3,6 @@ package io.github.devpayls.ls.simulator.junit;
 import io.github.devpayls.ls.contract.EndpointClientFactory;
 import io.github.devpayls.ls.simulator.FaultInjector;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
-import io.github.devpayls.ls.simulator.SimulatorFixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -114,8 +113,7 @@ public final class LicenseServiceSimulatorExtension implements BeforeAllCallback
 
     private Running start(ExtensionContext context) {
         Builder settings = configured.orElseGet(() -> fromAnnotation(context));
-        LicenseServiceSimulator simulator = LicenseServiceSimulator.builder().seed(settings.seed)
-                .clock(settings.clock).vettingDelay(settings.vettingDelay).plainHttp(settings.plainHttp).start();
+        LicenseServiceSimulator simulator = settings.simulator.start();
         settings.faults.accept(simulator.faults());
         return new Running(simulator, settings);
     }
@@ -187,10 +185,9 @@ public final class LicenseServiceSimulatorExtension implements BeforeAllCallback
     /** Configures the simulator an extension starts. Not thread-safe; build once, in a static field. */
     public static final class Builder {
 
-        private long seed = SimulatorFixtures.DEFAULT_SEED;
-        private Clock clock = Clock.systemUTC();
-        private Duration vettingDelay = Duration.ZERO;
-        private boolean plainHttp;
+        // The simulator's own builder holds and checks the settings (one place for the rules); this
+        // one adds the fault script. Its start() reads the settings only, so each class gets a fresh simulator.
+        private final LicenseServiceSimulator.Builder simulator = LicenseServiceSimulator.builder();
         private Consumer<FaultInjector> faults = script -> { };
 
         private Builder() {
@@ -201,7 +198,7 @@ public final class LicenseServiceSimulatorExtension implements BeforeAllCallback
          * @return this builder
          */
         public Builder seed(long seed) {
-            this.seed = seed;
+            simulator.seed(seed);
             return this;
         }
 
@@ -210,7 +207,7 @@ public final class LicenseServiceSimulatorExtension implements BeforeAllCallback
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            simulator.clock(clock);
             return this;
         }
 
@@ -219,11 +216,7 @@ public final class LicenseServiceSimulatorExtension implements BeforeAllCallback
          * @return this builder
          */
         public Builder vettingDelay(Duration vettingDelay) {
-            Objects.requireNonNull(vettingDelay, "vettingDelay");
-            if (vettingDelay.isNegative()) {
-                throw new IllegalArgumentException("vettingDelay must not be negative: " + vettingDelay);
-            }
-            this.vettingDelay = vettingDelay;
+            simulator.vettingDelay(vettingDelay);
             return this;
         }
 
@@ -232,7 +225,7 @@ public final class LicenseServiceSimulatorExtension implements BeforeAllCallback
          * @return this builder
          */
         public Builder plainHttp(boolean plainHttp) {
-            this.plainHttp = plainHttp;
+            simulator.plainHttp(plainHttp);
             return this;
         }
 
