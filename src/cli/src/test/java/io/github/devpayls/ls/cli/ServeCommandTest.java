@@ -141,6 +141,35 @@ class ServeCommandTest {
     }
 
     @Test
+    void serve_withFutureContract_growsSuccessAnswers_andWithoutItNot() {
+        AtomicReference<String> grown = new AtomicReference<>();
+        AtomicReference<String> plain = new AtomicReference<>();
+
+        run(simulator -> grown.set(activationBody(simulator)), "serve", "--http", "--future-contract");
+        run(simulator -> plain.set(activationBody(simulator)), "serve", "--http");
+
+        assertThat(grown.get()).contains("UserToken>").contains("FutureField").contains("urn:devpay-ls:simulator:future");
+        assertThat(plain.get()).contains("UserToken>").doesNotContain("FutureField");
+    }
+
+    /** @return the body of a REST-Query ActivateDesktopProduct answer for the first fixture product */
+    private static String activationBody(LicenseServiceSimulator simulator) {
+        FixtureProduct product = simulator.fixtures().products().get(0);
+        URI activate = URI.create(simulator.endpoint() + "?Action=ActivateDesktopProduct&Version=2008-04-28"
+                + "&ActivationKey=" + product.activationKey()
+                + "&ProductToken=" + java.net.URLEncoder.encode(product.productToken(), java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(activate).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void serve_withTheSameSeed_printsTheSameFixtures_andAnotherSeedOthers() {
         ServeCommand.Lifetime stopAtOnce = simulator -> { };
 
