@@ -67,6 +67,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "activation succeeds, the subscription never becomes active.")
     private boolean declineCard;
 
+    @Option(names = "--future-contract",
+            description = "Answer every success with elements and attributes a newer service could add "
+                    + "(in the result, ResponseMetadata, the SOAP header, a foreign namespace), as "
+                    + "soapui/AmazonLS-future-contract-soapui-project.xml expects.")
+    private boolean futureContract;
+
     private final Lifetime lifetime;
 
     ServeCommand(Lifetime lifetime) {
@@ -88,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LicenseServiceSimulator.Builder builder = LicenseServiceSimulator.builder().port(port).plainHttp(http).seed(seed)
-                .vettingDelay(vettingDelay);
+                .vettingDelay(vettingDelay).futureContract(futureContract);
         if (stateDirectory != null) {
             builder.stateDirectory(stateDirectory);
         }

@@ -104,21 +104,26 @@ class ServeCommandTest {
 
     /** Activates the first fixture product over REST-Query and reports the subscription's state. */
     private static SubscriptionState stateAfterActivation(LicenseServiceSimulator simulator) {
+        assertThat(activate(simulator).statusCode()).isEqualTo(200);
+        return simulator.subscriptions().state(simulator.fixtures().activationCustomerId(),
+                simulator.fixtures().products().get(0).productCode());
+    }
+
+    /** @return the REST-Query ActivateDesktopProduct answer for the first fixture product */
+    private static HttpResponse<String> activate(LicenseServiceSimulator simulator) {
         FixtureProduct product = simulator.fixtures().products().get(0);
         URI activate = URI.create(simulator.endpoint() + "?Action=ActivateDesktopProduct&Version=2008-04-28"
                 + "&ActivationKey=" + product.activationKey()
                 + "&ProductToken=" + java.net.URLEncoder.encode(product.productToken(), java.nio.charset.StandardCharsets.UTF_8));
         try {
-            int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(activate).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
-            assertThat(status).isEqualTo(200);
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(activate).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return simulator.subscriptions().state(simulator.fixtures().activationCustomerId(), product.productCode());
     }
 
     @Test
@@ -138,6 +143,18 @@ class ServeCommandTest {
         assertThat(value(slow.out(), "subscriptions")).startsWith("activations become subscribed 1800s after");
         assertThat(value(decline.out(), "subscriptions")).startsWith("card declined");
         assertThat(plain.exitCode()).isZero();
+    }
+
+    @Test
+    void serve_withFutureContract_growsSuccessAnswers_andWithoutItNot() {
+        AtomicReference<String> grown = new AtomicReference<>();
+        AtomicReference<String> plain = new AtomicReference<>();
+
+        run(simulator -> grown.set(activate(simulator).body()), "serve", "--http", "--future-contract");
+        run(simulator -> plain.set(activate(simulator).body()), "serve", "--http");
+
+        assertThat(grown.get()).contains("UserToken>").contains("FutureField").contains("urn:devpay-ls:simulator:future");
+        assertThat(plain.get()).contains("UserToken>").doesNotContain("FutureField");
     }
 
     @Test

@@ -97,6 +97,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         // Error bodies CXF cannot read as SOAP 1.1 faults (SOAP 1.2, REST ErrorResponse, undeclared prefix).
         factory.getInInterceptors().add(new ErrorBodies.Reader());
         factory.getInInterceptors().add(new UnknownContent.MustUnderstand());
+        factory.getInInterceptors().add(new UnknownContent.Attributes());
         factory.getInFaultInterceptors().add(new AttemptTrace.FaultMarker());
         factory.getOutInterceptors().add(new AttemptTrace.ConnectionCatcher());
         if (configuration.logSoapMessages()) {

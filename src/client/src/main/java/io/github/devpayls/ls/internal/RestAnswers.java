@@ -70,15 +70,17 @@ final class RestAnswers {
     }
 
     /**
-     * An answer as read, with the names of the elements skipped as unknown.
+     * An answer as read, with the names of the elements skipped and the attributes ignored as unknown.
      *
-     * @param answer  the root element's object
-     * @param skipped the unknown elements' names, in document order
-     * @param <T>     the root's class
+     * @param answer            the root element's object
+     * @param skipped           the unknown elements' names, in document order
+     * @param ignoredAttributes the unknown attributes' names on the elements read, in document order
+     * @param <T>               the root's class
      */
-    record Read<T>(T answer, List<QName> skipped) {
+    record Read<T>(T answer, List<QName> skipped, List<QName> ignoredAttributes) {
         Read {
             skipped = List.copyOf(skipped);
+            ignoredAttributes = List.copyOf(ignoredAttributes);
         }
     }
 
@@ -112,9 +114,11 @@ final class RestAnswers {
      */
     static <T> Read<T> readCounting(InputStream body, Class<T> type) {
         List<QName> skipped = new ArrayList<>();
+        List<QName> ignoredAttributes = new ArrayList<>();
         XMLStreamReader parser = null;
         try {
-            parser = new DtdRefusing(Shared.PARSERS.createXMLStreamReader(body));
+            parser = UnknownContent.attributeCounting(new DtdRefusing(Shared.PARSERS.createXMLStreamReader(body)),
+                    ignoredAttributes::add);
             Unmarshaller unmarshaller = Shared.CONTEXT.createUnmarshaller();
             unmarshaller.setEventHandler(UnknownContent.forParser(parser, skipped::add));
             Object root = unmarshaller.unmarshal(parser);
@@ -123,7 +127,7 @@ final class RestAnswers {
                 throw new UnreadableAnswer("the answer is " + value.getClass().getSimpleName() + ", not "
                         + type.getSimpleName(), null);
             }
-            return new Read<>(type.cast(value), skipped);
+            return new Read<>(type.cast(value), skipped, ignoredAttributes);
         } catch (XMLStreamException | JAXBException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName()
                     : SensitiveNames.scrub(e.getMessage().replaceAll("\\s+", " "));

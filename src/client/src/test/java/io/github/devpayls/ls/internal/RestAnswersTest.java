@@ -78,6 +78,20 @@ class RestAnswersTest {
 
         assertThat(read.answer().getRefreshUserTokenResult().getUserToken().strip()).isEqualTo(USER_TOKEN);
         assertThat(read.skipped()).hasSize(position.equals("attribute") ? 0 : 1);
+        // The response's future="yes" always; the result's since="2009" when added.
+        assertThat(read.ignoredAttributes()).hasSize(position.equals("attribute") ? 2 : 1)
+                .contains(new QName("future"));
+    }
+
+    @Test
+    void read_countsUnknownAttributesOfReadElements_butNotThoseInsideSkippedElementsOrXsi() {
+        String xml = refresh("|", FOREIGN, "", "")
+                .replace("<RefreshUserTokenResult>", "<RefreshUserTokenResult xmlns:f=\"urn:f\" f:since=\"2009\""
+                        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"false\">");
+
+        RestAnswers.Read<RefreshUserTokenResponse> read = read(xml, RefreshUserTokenResponse.class);
+
+        assertThat(read.ignoredAttributes()).containsExactly(new QName("future"), new QName("urn:f", "since"));
     }
 
     @Test

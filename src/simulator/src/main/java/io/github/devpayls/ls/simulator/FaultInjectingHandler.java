@@ -25,10 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,9 +69,12 @@ final class FaultInjectingHandler extends Handler.Wrapper {
     private final CountDownLatch closing;
     private final AtomicInteger requestCount = new AtomicInteger();
     private final Plans plans = new Plans();
+    private final Set<ContractAddition> alwaysAdded;
 
-    FaultInjectingHandler(Handler cxf, SeededFaultInjector faults, LicenseServiceModel model, CountDownLatch closing) {
+    FaultInjectingHandler(Handler cxf, SeededFaultInjector faults, LicenseServiceModel model, CountDownLatch closing,
+            Set<ContractAddition> alwaysAdded) {
         super(cxf);
+        this.alwaysAdded = Set.copyOf(alwaysAdded);
         this.faults = faults;
         this.model = model;
         this.closing = closing;
@@ -101,7 +106,17 @@ final class FaultInjectingHandler extends Handler.Wrapper {
         }
     }
 
+    /** The model's answer; in future-contract mode grown by every addition. */
     private void answerNormally(Request request, Response response, Callback callback) {
+        if (alwaysAdded.isEmpty()) {
+            answerFromModel(request, response, callback);
+        } else {
+            answerFromModel(request, new BufferedAnswer(request, response,
+                    (req, resp, answer, done) -> sendSpoiled(resp, answer, done)), callback);
+        }
+    }
+
+    private void answerFromModel(Request request, Response response, Callback callback) {
         if (!passOn(request, response, callback)) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         }
@@ -211,13 +226,26 @@ final class FaultInjectingHandler extends Handler.Wrapper {
         @Override
         public Plan emptyCredential(InjectedFault.EmptyCredential empty) {
             return spoiled((request, response, answer, callback) ->
-                    sendSpoiled(response, replaceCredential(answer, empty.part(), ""), callback));
+                    sendSpoiled(response, replaceCredential(answer, empty.part(), value -> ""), callback));
+        }
+
+        @Override
+        public Plan malformedCredential(InjectedFault.MalformedCredential malformed) {
+            return spoiled((request, response, answer, callback) ->
+                    sendSpoiled(response, replaceCredential(answer, malformed.part(), FaultInjectingHandler::spaceInside),
+                            callback));
+        }
+
+        @Override
+        public Plan futureContract(InjectedFault.FutureContract future) {
+            return spoiled((request, response, answer, callback) ->
+                    sendSpoiled(response, ContractGrowth.grow(answer, future.additions()), callback));
         }
 
         /** The model answers; the spoiler sends that answer spoiled. */
         private Plan spoiled(Spoiler spoiler) {
             return (request, response, callback) ->
-                    answerNormally(request, new BufferedAnswer(request, response, spoiler), callback);
+                    answerFromModel(request, new BufferedAnswer(request, response, spoiler), callback);
         }
 
         /** The fault answers without the model (the body has been read, as a real server would). */
@@ -375,8 +403,12 @@ final class FaultInjectingHandler extends Handler.Wrapper {
         callback.succeeded();
     }
 
-    /** Sends a spoiled body with the model's status and headers, its length corrected. */
-    private static void sendSpoiled(Response response, byte[] body, Callback callback) {
+    /**
+     * Sends a spoiled body with the model's status and headers, its length corrected; in
+     * future-contract mode grown first, so a spoiled credential also arrives in a grown answer.
+     */
+    private void sendSpoiled(Response response, byte[] spoiled, Callback callback) {
+        byte[] body = ContractGrowth.grow(spoiled, alwaysAdded);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
@@ -458,16 +490,22 @@ final class FaultInjectingHandler extends Handler.Wrapper {
         return envelope.substring(0, start.end()) + header + envelope.substring(start.end());
     }
 
+    /** @return the value with a space in its middle: whitespace inside a credential breaks its shape */
+    private static String spaceInside(String value) {
+        String stripped = value.strip();
+        return stripped.substring(0, stripped.length() / 2) + " " + stripped.substring(stripped.length() / 2);
+    }
+
     /** Removes ({@code replacement} {@code null}) or replaces the text of one credential element. */
-    private static byte[] replaceCredential(byte[] answer, CredentialPart part, String replacement) {
+    private static byte[] replaceCredential(byte[] answer, CredentialPart part, UnaryOperator<String> replacement) {
         Pattern element = Pattern.compile("<((?:[A-Za-z_][\\w.-]*:)?)" + part.elementName()
-                + "(\\s[^>]*)?>[^<]*</\\1" + part.elementName() + ">");
+                + "(\\s[^>]*)?>([^<]*)</\\1" + part.elementName() + ">");
         Matcher matcher = element.matcher(new String(answer, StandardCharsets.UTF_8));
         if (!matcher.find()) {
             return answer;
         }
         String spoiled = replacement == null ? "" : "<" + matcher.group(1) + part.elementName()
-                + (matcher.group(2) == null ? "" : matcher.group(2)) + ">" + replacement
+                + (matcher.group(2) == null ? "" : matcher.group(2)) + ">" + replacement.apply(matcher.group(3))
                 + "</" + matcher.group(1) + part.elementName() + ">";
         return (matcher.replaceFirst(Matcher.quoteReplacement(spoiled))).getBytes(StandardCharsets.UTF_8);
     }

@@ -1,8 +1,10 @@
 package io.github.devpayls.ls.simulator;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A way for the simulator to misbehave on one request, created by the static factories. Every
@@ -46,6 +48,10 @@ public sealed interface InjectedFault {
         R missingCredential(MissingCredential fault);
 
         R emptyCredential(EmptyCredential fault);
+
+        R malformedCredential(MalformedCredential fault);
+
+        R futureContract(FutureContract fault);
     }
 
     /**
@@ -163,6 +169,24 @@ public sealed interface InjectedFault {
      */
     static InjectedFault emptyCredential(CredentialPart part) {
         return new EmptyCredential(part);
+    }
+
+    /**
+     * @param part the part to spoil
+     * @return the simulator's answer (a success for a valid request) with a space put in the
+     *         middle of that element's value, so it no longer has the documented shape
+     */
+    static InjectedFault malformedCredential(CredentialPart part) {
+        return new MalformedCredential(part);
+    }
+
+    /**
+     * @param additions where to add (at least one)
+     * @return the simulator's answer with content the contract does not name in those places, as a
+     *         newer service could send; answers without a result are sent as they are
+     */
+    static InjectedFault futureContract(Set<ContractAddition> additions) {
+        return new FutureContract(additions);
     }
 
     /** HTTP 503. @param body what the body holds @param retryAfter the {@code Retry-After}, if any */
@@ -316,6 +340,34 @@ public sealed interface InjectedFault {
         /** Checks the part. */
         public EmptyCredential {
             Objects.requireNonNull(part, "part");
+        }
+    }
+
+    /** A result with one credential of the wrong shape. @param part the spoiled part */
+    record MalformedCredential(CredentialPart part) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.malformedCredential(this);
+        }
+        /** Checks the part. */
+        public MalformedCredential {
+            Objects.requireNonNull(part, "part");
+        }
+    }
+
+    /** An answer grown beyond the contract. @param additions where it grew */
+    record FutureContract(Set<ContractAddition> additions) implements InjectedFault {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.futureContract(this);
+        }
+        /** Checks and copies the additions. */
+        public FutureContract {
+            Objects.requireNonNull(additions, "additions");
+            if (additions.isEmpty()) {
+                throw new IllegalArgumentException("no addition given");
+            }
+            additions = Set.copyOf(EnumSet.copyOf(additions));
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -155,8 +156,21 @@ public final class LicenseServiceSimulator implements AutoCloseable {
         private Duration refreshGracePeriod = SimulatorFacts.DEFAULT_REFRESH_GRACE_PERIOD;
         private Path stateDirectory;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private boolean futureContract;
 
         private Builder() {
+        }
+
+        /**
+         * @param futureContract {@code true} to grow every success answer, SOAP and REST-Query, by
+         *                       every {@link ContractAddition} — the answers of a newer service a
+         *                       2008-04-28 client must still read; faults and error bodies stay as
+         *                       they are, and injected faults still apply
+         * @return this builder
+         */
+        public Builder futureContract(boolean futureContract) {
+            this.futureContract = futureContract;
+            return this;
         }
 
         /**
@@ -261,7 +275,8 @@ public final class LicenseServiceSimulator implements AutoCloseable {
             LicenseServiceModel model = new LicenseServiceModel(seed, clock, vettingDelay, refreshGracePeriod);
             SeededFaultInjector faults = new SeededFaultInjector(new SeededValues(seed ^ SimulatorFacts.FAULT_SEED_SALT));
             SimulatorServer server = SimulatorServer.start(
-                    new SimulatorServer.Settings(port, plainHttp, bindAddress, Optional.ofNullable(stateDirectory)),
+                    new SimulatorServer.Settings(port, plainHttp, bindAddress, Optional.ofNullable(stateDirectory),
+                            futureContract ? ContractAddition.all() : Set.of()),
                     model, faults);
             return new LicenseServiceSimulator(model, faults, server);
         }

@@ -137,6 +137,27 @@ final class SimulatorFacts {
     /** Namespace of simulator-only elements (the padding header). */
     static final String SIMULATOR_NAMESPACE = "urn:devpay-ls:simulator";
 
+    /** Namespace of what {@link ContractGrowth} adds in a foreign namespace. */
+    static final String FUTURE_NAMESPACE = "urn:devpay-ls:simulator:future";
+
+    /** Local name of the elements {@link ContractGrowth} adds in the contract's namespace. */
+    static final String FUTURE_ELEMENT = "FutureField";
+
+    /** Text of the added elements. */
+    static final String FUTURE_VALUE = "a value a 2008-04-28 client does not know";
+
+    /** The foreign-namespace addition, with a child and an attribute. */
+    static final String FUTURE_FOREIGN_ELEMENT = "<future:Extension xmlns:future=\"" + FUTURE_NAMESPACE
+            + "\" future:since=\"2030-01-01\"><future:Nested>" + FUTURE_VALUE + "</future:Nested></future:Extension>";
+
+    /** The added SOAP header block; not mustUnderstand, so a client may ignore it. */
+    static final String FUTURE_HEADER_BLOCK = "<future:Trace xmlns:future=\"" + FUTURE_NAMESPACE + "\">"
+            + FUTURE_VALUE + "</future:Trace>";
+
+    /** The added attributes: one unqualified, one in the foreign namespace. */
+    static final String FUTURE_ATTRIBUTES = " future=\"1\" xmlns:futureattr=\"" + FUTURE_NAMESPACE
+            + "\" futureattr:since=\"2030-01-01\"";
+
     /** Body of {@link InjectedFault#nonXml}. */
     static final String NON_XML_BODY = "this is not XML: {\"status\": \"confused\"} <<<";
 

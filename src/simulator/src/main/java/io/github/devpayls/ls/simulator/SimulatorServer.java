@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,8 @@ final class SimulatorServer implements AutoCloseable {
      * @param bindAddress    the address to listen on
      * @param stateDirectory where the CA certificate is written; empty for a temporary directory
      */
-    record Settings(int port, boolean plainHttp, InetAddress bindAddress, Optional<Path> stateDirectory) {
+    record Settings(int port, boolean plainHttp, InetAddress bindAddress, Optional<Path> stateDirectory,
+            Set<ContractAddition> alwaysAdded) {
     }
 
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -139,7 +141,7 @@ final class SimulatorServer implements AutoCloseable {
         context.addServlet(new ServletHolder(servlet), "/*");
         // REST-Query sits inside the fault injection, so injected faults spoil its answers too.
         RestQueryHandler restQuery = new RestQueryHandler(context, new RestQueryService(model));
-        faultHandler = new FaultInjectingHandler(restQuery, faults, model, closing);
+        faultHandler = new FaultInjectingHandler(restQuery, faults, model, closing, settings.alwaysAdded());
         requestsInFlight = new GracefulHandler(faultHandler);
         server.setHandler(requestsInFlight);
         server.start();

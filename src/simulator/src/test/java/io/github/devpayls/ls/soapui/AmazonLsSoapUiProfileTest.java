@@ -75,6 +75,25 @@ class AmazonLsSoapUiProfileTest {
     }
 
     @Test
+    void futureContractExecution_runsItsProjectAgainstTheFutureContractSimulator_withPropertiesItDeclares() {
+        SoapUiProject project = SoapUiProjectReader.read(AmazonLsSoapUiProject.FUTURE_CONTRACT_FILE);
+        Element execution = XmlDocuments.children(child(soapUiPlugin(), "executions"), POM_NS, "execution").stream()
+                .filter(e -> child(e, "id").getTextContent().equals("soapui-future-contract")).findFirst().orElseThrow();
+        Element configuration = child(execution, "configuration");
+        List<String> names = XmlDocuments.children(child(configuration, "projectProperties"), POM_NS, "value").stream()
+                .map(v -> v.getTextContent().substring(0, v.getTextContent().indexOf('='))).toList();
+        Map<String, String> profile = profileProperties();
+
+        assertThat(child(configuration, "projectFile").getTextContent())
+                .endsWith("soapui/AmazonLS-future-contract-soapui-project.xml");
+        assertThat(names).contains("endpoint", "restEndpoint");
+        assertThat(project.properties().keySet()).containsAll(names);
+        assertThat(project.properties().get("endpoint"))
+                .isEqualTo("http://127.0.0.1:" + profile.get("soapui.future.port") + "/");
+        assertThat(pom.getTextContent()).contains("--future-contract");
+    }
+
+    @Test
     void smartBearPluginAndRepository_areDeclaredOnlyInTheProfile() {
         assertThat(XmlDocuments.child(pom, POM_NS, "pluginRepositories")).isEmpty();
         String mainBuild = child(pom, "build").getTextContent();

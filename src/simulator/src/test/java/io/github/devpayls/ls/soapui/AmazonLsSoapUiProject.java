@@ -11,6 +11,12 @@ final class AmazonLsSoapUiProject {
     /** The SoapUI project. */
     static final Path FILE = TOP.resolve("soapui/AmazonLS-soapui-project.xml");
 
+    /**
+     * The SoapUI project of a newer service's answers, run against a simulator in future-contract
+     * mode only; same interfaces and properties as {@link #FILE}.
+     */
+    static final Path FUTURE_CONTRACT_FILE = TOP.resolve("soapui/AmazonLS-future-contract-soapui-project.xml");
+
     /** The project's WSDL, which the SoapUI interface must load by relative path. */
     static final Path WSDL = TOP.resolve("wsdl/AmazonLS.wsdl");
 

@@ -3,6 +3,7 @@ package io.github.devpayls.ls.soapui;
 import io.github.devpayls.ls.simulator.FixtureCustomer;
 import io.github.devpayls.ls.simulator.FixtureProduct;
 import io.github.devpayls.ls.simulator.LicenseServiceSimulator;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -18,29 +19,49 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Runs every test case of soapui/AmazonLS-soapui-project.xml against the simulator over HTTPS, one
  * JUnit test per SoapUI test case, named after its suite and case. The endpoint and the fixture
  * values (minted when the simulator starts) override the project's properties, as SoapUI's
- * {@code -P} would; the simulator's throwaway CA is trusted, with hostname verification on.
+ * {@code -P} would; the simulator's throwaway CA is trusted, with hostname verification on. The
+ * future-contract project runs the same way against a second simulator, in future-contract mode.
  */
 class AmazonLsSoapUiSuitesIT {
 
     private static LicenseServiceSimulator simulator;
+    private static LicenseServiceSimulator futureContract;
 
     @BeforeAll
     static void startSimulator() {
         simulator = LicenseServiceSimulator.builder().start();
+        futureContract = LicenseServiceSimulator.builder().futureContract(true).start();
     }
 
     @AfterAll
     static void stopSimulator() {
         simulator.close();
+        futureContract.close();
     }
 
     @TestFactory
     Stream<DynamicNode> soapUiProject() {
-        return SoapUiRunner.forProject(AmazonLsSoapUiProject.FILE)
-                .projectProperties(projectProperties(simulator))
-                .sslContext(simulator.clientSslContext().orElseThrow())
-                .build()
-                .testSuites();
+        return runnerAgainst(AmazonLsSoapUiProject.FILE, simulator).testSuites();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> futureContractProject_againstAGrownSimulator() {
+        return runnerAgainst(AmazonLsSoapUiProject.FUTURE_CONTRACT_FILE, futureContract).testSuites();
+    }
+
+    @Test
+    void futureContractProject_againstThePlainSimulator_failsOnTheGrownResultAssertion() {
+        assertThatThrownBy(() -> runnerAgainst(AmazonLsSoapUiProject.FUTURE_CONTRACT_FILE, simulator)
+                .run("Future contract", "activate: grown answer still carries the credentials"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("grown result");
+    }
+
+    private static SoapUiRunner runnerAgainst(Path project, LicenseServiceSimulator target) {
+        return SoapUiRunner.forProject(project)
+                .projectProperties(projectProperties(target))
+                .sslContext(target.clientSslContext().orElseThrow())
+                .build();
     }
 
     @Test
