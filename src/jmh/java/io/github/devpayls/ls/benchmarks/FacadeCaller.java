@@ -29,7 +29,7 @@ final class FacadeCaller implements ActivationCaller {
 
     /** @return a caller whose client is built in the background (LicenseServiceClient.Builder#buildInBackground) */
     static FacadeCaller inBackground(Target target) {
-        throw new UnsupportedOperationException("LicenseServiceClient.Builder#buildInBackground does not exist yet");
+        return new FacadeCaller(builder(target).buildInBackground(), target);
     }
 
     @Override
