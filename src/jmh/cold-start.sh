@@ -13,7 +13,8 @@
 #                             "pressed" is the time from the press to the result, building the client
 #                             at the press (app) or in the background from the start (app-background)
 #   second-client             a second facade client in the same JVM: its build + first call
-# Ratios: facade and raw-cxf against floor; cli against cli-floor; app-background against app (time from
+#   cli-other                 the cli variant with the jar $OTHER_CLI_JAR (A/B of a CLI change; not in the default set)
+# Ratios: facade and raw-cxf against floor; cli and cli-other against cli-floor; app-background against app (time from
 # the press); second-client's second client against its first (build + first call, same JVM).
 #
 # Usage: src/jmh/cold-start.sh [RUNS=10] [https|http]
@@ -52,9 +53,10 @@ printf '%s\n' "$token" > "$work/product-token"
 command_of() {
   local store="$work/store-$1-$2"
   case "$1" in
-    cli)
+    cli|cli-other)
       local trust=(--ca-file "$ca"); [ "$ca" = - ] && trust=(--allow-insecure-loopback)
-      echo java "${java_opts[@]}" "${cli_opts[@]}" -jar target/devpay-ls.jar activate --endpoint "$endpoint" "${trust[@]}" \
+      local jar=target/devpay-ls.jar; [ "$1" = cli-other ] && jar=${OTHER_CLI_JAR:?cli-other needs OTHER_CLI_JAR}
+      echo java "${java_opts[@]}" "${cli_opts[@]}" -jar "$jar" activate --endpoint "$endpoint" "${trust[@]}" \
         --product "$product" --store "$store" --product-token-file "$work/product-token" --activation-key "$key" ;;
     *)
       echo java "${java_opts[@]}" -cp "$cp" io.github.devpayls.ls.benchmarks.ColdStart "$1" "$endpoint" "$ca" "$token" "$key" "$store" ;;
@@ -85,7 +87,7 @@ echo "median over $runs runs ($scheme):"
 printf '%-14s %8s %8s %8s %9s %13s %10s %15s   %s\n' variant wall-ms cpu-ms rss-MiB build-ms first-call-ms pressed-ms first-client-ms \
   'ratio wall / cpu / rss'
 for variant in $variants; do
-  case "$variant" in cli) base=cli-floor ;; app-background) base=app ;; second-client) base=second-client ;; facade|raw-cxf) base=floor ;; *) base= ;; esac
+  case "$variant" in cli|cli-other) base=cli-floor ;; app-background) base=app ;; second-client) base=second-client ;; facade|raw-cxf) base=floor ;; *) base= ;; esac
   ratios=
   if [ -n "$base" ] && grep -q "^$base " "$work/all.txt"; then
     if [ "$variant" = app-background ]; then
