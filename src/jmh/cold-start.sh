@@ -14,6 +14,9 @@
 #                             at the press (app) or in the background from the start (app-background)
 #   second-client             a second facade client in the same JVM: its build + first call
 #   cli-other                 the cli variant with the jar $OTHER_CLI_JAR (A/B of a CLI change; not in the default set)
+#   NAME+                     any variant with $B_OPTS added to its JVM (A/B of JVM options, e.g. VARIANTS="facade facade+"
+#                             B_OPTS="-XX:TieredStopAtLevel=1"; %v in B_OPTS stands for NAME, e.g. for one CDS
+#                             archive per variant: -XX:SharedArchiveFile=/tmp/%v.jsa); its ratios are against NAME
 # Ratios: facade and raw-cxf against floor; cli and cli-other against cli-floor; app-background against app (time from
 # the press); second-client's second client against its first (build + first call, same JVM).
 #
@@ -52,17 +55,31 @@ printf '%s\n' "$token" > "$work/product-token"
 
 command_of() {
   local store="$work/store-$1-$2"
+  local extra=()
+  case "$1" in *+) read -r -a extra <<< "${B_OPTS//%v/${1%+}}"; set -- "${1%+}" "$2" ;; esac
   case "$1" in
     cli|cli-other)
       local trust=(--ca-file "$ca"); [ "$ca" = - ] && trust=(--allow-insecure-loopback)
       local jar=target/devpay-ls.jar; [ "$1" = cli-other ] && jar=${OTHER_CLI_JAR:?cli-other needs OTHER_CLI_JAR}
-      echo java "${java_opts[@]}" "${cli_opts[@]}" -jar "$jar" activate --endpoint "$endpoint" "${trust[@]}" \
+      echo java "${java_opts[@]}" "${extra[@]}" "${cli_opts[@]}" -jar "$jar" activate --endpoint "$endpoint" "${trust[@]}" \
         --product "$product" --store "$store" --product-token-file "$work/product-token" --activation-key "$key" ;;
     *)
-      echo java "${java_opts[@]}" -cp "$cp" io.github.devpayls.ls.benchmarks.ColdStart "$1" "$endpoint" "$ca" "$token" "$key" "$store" ;;
+      echo java "${java_opts[@]}" "${extra[@]}" -cp "$cp" io.github.devpayls.ls.benchmarks.ColdStart "$1" "$endpoint" "$ca" "$token" "$key" "$store" ;;
   esac
 }
 field() { awk -F': ' -v k="$1" '$1 == k {print $2}' "$work/run.txt" | head -1; }
+
+# One unmeasured run per variant first, for the page cache. For a NAME+ variant whose B_OPTS name a
+# -XX:SharedArchiveFile that does not exist yet, that run creates the archive (-XX:ArchiveClassesAtExit).
+for variant in $variants; do
+  # shellcheck disable=SC2046
+  set -- $(command_of "$variant" 0)
+  archive=$(printf '%s\n' "$@" | sed -n 's/^-XX:SharedArchiveFile=//p')
+  if [ -n "$archive" ] && [ ! -e "$archive" ]; then
+    set -- $(printf '%s\n' "$@" | sed 's/^-XX:SharedArchiveFile=/-XX:ArchiveClassesAtExit=/')
+  fi
+  DEVPAY_LS_PRODUCT_TOKEN="$token" "$@" > /dev/null 2>&1 || { echo "warm-up run of $variant failed (AppCDS needs a class path of jars only)" >&2; exit 1; }
+done
 
 printf '%-14s %3s %8s %8s %8s %9s %13s %10s %15s\n' variant run wall-ms cpu-ms rss-MiB build-ms first-call-ms pressed-ms first-client-ms
 for run in $(seq "$runs"); do
@@ -79,7 +96,7 @@ for run in $(seq "$runs"); do
   done
 done
 
-median() { grep "^$1 " "$work/all.txt" | awk -v c="$2" '$c != "-" {print $c}' | sort -n \
+median() { grep -F "$1 " "$work/all.txt" | awk -v v="$1" '$1 == v'  | awk -v c="$2" '$c != "-" {print $c}' | sort -n \
   | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a/b}'; }
 echo
@@ -87,7 +104,7 @@ echo "median over $runs runs ($scheme):"
 printf '%-14s %8s %8s %8s %9s %13s %10s %15s   %s\n' variant wall-ms cpu-ms rss-MiB build-ms first-call-ms pressed-ms first-client-ms \
   'ratio wall / cpu / rss'
 for variant in $variants; do
-  case "$variant" in cli|cli-other) base=cli-floor ;; app-background) base=app ;; second-client) base=second-client ;; facade|raw-cxf) base=floor ;; *) base= ;; esac
+  case "$variant" in *+) base=${variant%+} ;; cli|cli-other) base=cli-floor ;; app-background) base=app ;; second-client) base=second-client ;; facade|raw-cxf) base=floor ;; *) base= ;; esac
   ratios=
   if [ -n "$base" ] && grep -q "^$base " "$work/all.txt"; then
     if [ "$variant" = app-background ]; then
