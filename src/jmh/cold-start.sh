@@ -36,9 +36,11 @@ read -r -a cli_opts <<< "${CLI_OPTS:-}"
 # The benchmarks compile as the CLI module's test sources; the profile writes their classpath.
 # `package` also shades the CLI into target/devpay-ls.jar for the cli variant.
 ./mvnw -B -o -q -Pbenchmarks -DskipTests package -pl src/cli -am
-cp="src/cli/target/test-classes:src/cli/target/classes:$(cat target/jmh/classpath.txt)"
-
 work=$(mktemp -d)
+# Jars, not directories, on the class path: AppCDS (-XX:SharedArchiveFile) accepts jars only.
+jar cf "$work/benchmarks.jar" -C src/cli/target/test-classes .
+jar cf "$work/cli-classes.jar" -C src/cli/target/classes .
+cp="$work/benchmarks.jar:$work/cli-classes.jar:$(cat target/jmh/classpath.txt)"
 serve_args=(serve)
 [ "$scheme" = http ] && serve_args+=(--http)
 java -cp "$cp" io.github.devpayls.ls.cli.Main "${serve_args[@]}" > "$work/serve.txt" 2> "$work/serve.err" &
@@ -78,7 +80,7 @@ for variant in $variants; do
   if [ -n "$archive" ] && [ ! -e "$archive" ]; then
     set -- $(printf '%s\n' "$@" | sed 's/^-XX:SharedArchiveFile=/-XX:ArchiveClassesAtExit=/')
   fi
-  DEVPAY_LS_PRODUCT_TOKEN="$token" "$@" > /dev/null 2>&1 || { echo "warm-up run of $variant failed (AppCDS needs a class path of jars only)" >&2; exit 1; }
+  DEVPAY_LS_PRODUCT_TOKEN="$token" "$@" > /dev/null 2>&1 || { echo "warm-up run of $variant failed" >&2; exit 1; }
 done
 
 printf '%-14s %3s %8s %8s %8s %9s %13s %10s %15s\n' variant run wall-ms cpu-ms rss-MiB build-ms first-call-ms pressed-ms first-client-ms
