@@ -13,10 +13,23 @@ final class FacadeCaller implements ActivationCaller {
     private final ActivationRequest request;
 
     FacadeCaller(Target target) {
+        this(builder(target).build(), target);
+    }
+
+    private FacadeCaller(LicenseServiceClient client, Target target) {
+        this.client = client;
+        this.request = ActivationRequest.of(ActivationKey.of(target.activationKey()), ProductToken.of(target.productToken()));
+    }
+
+    private static LicenseServiceClient.Builder builder(Target target) {
         LicenseServiceClient.Builder builder = LicenseServiceClient.builder().endpoint(target.endpoint());
         target.caCertificate().ifPresentOrElse(builder::trustPemCertificates, () -> builder.allowInsecureLoopback(true));
-        this.client = builder.build();
-        this.request = ActivationRequest.of(ActivationKey.of(target.activationKey()), ProductToken.of(target.productToken()));
+        return builder;
+    }
+
+    /** @return a caller whose client is built in the background (LicenseServiceClient.Builder#buildInBackground) */
+    static FacadeCaller inBackground(Target target) {
+        return new FacadeCaller(builder(target).buildInBackground(), target);
     }
 
     @Override

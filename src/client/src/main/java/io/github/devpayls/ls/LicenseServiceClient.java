@@ -251,14 +251,45 @@ public interface LicenseServiceClient extends AutoCloseable {
          * @throws InvalidInputException naming the setting that is wrong, e.g. a non-https endpoint
          */
         public LicenseServiceClient build() {
+            return checked().open();
+        }
+
+        /**
+         * Checks the settings now and builds the client on a background thread, for an application
+         * that starts building during its own start-up: building costs most of a second in a fresh
+         * JVM (CXF, the JAXB context, TLS), and the first call then waits only for what is left of
+         * it. Calls wait for the build to end (without a time limit: it does no network I/O);
+         * {@link LicenseServiceClient#endpoint()} and {@code close()} do not.
+         *
+         * <p>A build that fails on the background thread is not lost: every call then throws an
+         * {@link IllegalStateException} whose cause is what {@link #build()} would have thrown. A
+         * call whose thread is interrupted while it waits throws a {@link TransportFailureException}
+         * of kind {@code INTERRUPTED} (nothing sent), the interrupt flag kept.
+         *
+         * @return a client whose calls wait for the build
+         * @throws InvalidInputException naming the setting that is wrong, at once, like {@link #build()}
+         */
+        public LicenseServiceClient buildInBackground() {
+            Checked checked = checked();
+            return BackgroundBuiltClient.start(checked.configuration().endpoint(), checked::open);
+        }
+
+        private Checked checked() {
             URI checked = EndpointRule.check(endpoint, allowInsecureLoopback);
             ClientConfiguration configuration = new ClientConfiguration(checked, trust, connectTimeout,
                     requestTimeout, callDeadline, retryPolicy, logSoapMessages);
             if (clock == null) {
                 throw new InvalidInputException("clock", "is required");
             }
-            return CxfLicenseServiceClient.open(configuration,
-                    RetryExecutor.system(configuration.retryPolicy(), configuration.callDeadline()), clock);
+            return new Checked(configuration, clock);
+        }
+
+        /** Settings that passed every check, ready to build a client from. */
+        private record Checked(ClientConfiguration configuration, Clock clock) {
+            LicenseServiceClient open() {
+                return CxfLicenseServiceClient.open(configuration,
+                        RetryExecutor.system(configuration.retryPolicy(), configuration.callDeadline()), clock);
+            }
         }
     }
 }

@@ -97,4 +97,12 @@ class ClientBuilderTest {
         assertThatThrownBy(() -> client.activateDesktopProduct(InputValidationTest.KEY, InputValidationTest.TOKEN))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void buildInBackground_withInvalidSettings_isRefusedAtOnceNamingTheSetting() {
+        assertThatThrownBy(() -> LicenseServiceClient.builder().endpoint("http://ls.example.com/").buildInBackground())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("endpoint");
+        assertThatThrownBy(() -> LicenseServiceClient.builder().clock(null).buildInBackground())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("clock");
+    }
 }

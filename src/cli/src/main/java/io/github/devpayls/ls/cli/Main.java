@@ -19,9 +19,6 @@ import java.util.Arrays;
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
-    /** Where the command line's Logback configuration lives when the user names none. */
-    static final String LOGBACK_CONFIGURATION = "io/github/devpayls/ls/cli/logback-cli.xml";
-
     /** The option that turns on the SOAP exchange log. */
     static final String VERBOSE = "--verbose";
 
@@ -114,19 +111,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * Points Logback at the command line's configuration unless the user chose one; also routes
+     * Selects the command line's Logback configuration ({@link CliLogging}, unless the user chose
+     * a configuration file); also routes
      * CXF's logging through SLF4J. Must run before anything creates a logger.
      *
-     * @param verbose whether the SOAP exchange and retry loggers log at DEBUG (the configuration
+     * @param verbose whether the SOAP exchange and retry loggers log at DEBUG ({@link CliLogging}
      *                reads {@value #VERBOSE_LEVEL_PROPERTY})
      */
     static void configureLogging(boolean verbose) {
         if (verbose) {
             System.setProperty(VERBOSE_LEVEL_PROPERTY, "DEBUG");
         }
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGBACK_CONFIGURATION);
-        }
+        // CliLogging configures Logback in code unless the user named a logback.configurationFile.
+        System.setProperty(CliLogging.SELECTED_PROPERTY, "true");
         if (System.getProperty("org.apache.cxf.Logger") == null) {
             System.setProperty("org.apache.cxf.Logger", "org.apache.cxf.common.logging.Slf4jLogger");
         }

@@ -223,8 +223,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void configureLogging_pointsLogbackAtTheCliConfiguration_whichExists() {
-        assertThat(Main.class.getClassLoader().getResource(Main.LOGBACK_CONFIGURATION)).isNotNull();
+    void configureLogging_shipsNoLogbackFileForTheLibrary() {
         assertThat(Main.class.getClassLoader().getResource("logback.xml")).as("no root logback.xml in the library")
                 .isNull();
     }
