@@ -99,6 +99,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         factory.getInInterceptors().add(new UnknownContent.MustUnderstand());
         factory.getInFaultInterceptors().add(new AttemptTrace.FaultMarker());
         factory.getOutInterceptors().add(new AttemptTrace.ConnectionCatcher());
+        factory.getOutInterceptors().add(new FixedLengthRequest());
         if (configuration.logSoapMessages()) {
             // The in-chain logs every response, faults included, before CXF decides it is a fault.
             factory.getOutInterceptors().add(SoapMessageLog.outbound());
@@ -149,7 +150,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         policy.setReceiveTimeout(configuration.requestTimeout().toMillis());
         // A redirect would resend the activation key somewhere the caller did not choose.
         policy.setAutoRedirect(false);
-        // Bodies are small: buffered whole and sent with a Content-Length, no chunk framing.
+        // Never chunked: FixedLengthRequest sends every request with its Content-Length, streamed.
         policy.setAllowChunking(false);
         conduit.setClient(policy);
         if ("https".equalsIgnoreCase(configuration.endpoint().getScheme())) {
