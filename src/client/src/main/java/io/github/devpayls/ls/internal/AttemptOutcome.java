@@ -84,6 +84,8 @@ sealed interface AttemptOutcome<T> {
         /** May have reached the service and been acted on: retried only if the policy says so. */
         MAYBE_PROCESSED,
         /** Something answered, but not validly: never retried. */
-        ANSWERED_INVALIDLY
+        ANSWERED_INVALIDLY,
+        /** The caller stopped the call (interrupt, closed client): never retried. */
+        ABANDONED
     }
 }

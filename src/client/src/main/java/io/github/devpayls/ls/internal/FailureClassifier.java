@@ -49,6 +49,20 @@ final class FailureClassifier {
         int status = head.status();
         String root = detail(failure, secrets);
 
+        Optional<AttemptTrace.Abort> abandoned = head.aborted().filter(reason -> reason != AttemptTrace.Abort.DEADLINE);
+        if (abandoned.isPresent()) {
+            boolean closed = abandoned.get() == AttemptTrace.Abort.CLOSED;
+            if (!closed) {
+                // Whatever the JDK or CXF did on the way, the caller keeps its interrupt.
+                Thread.currentThread().interrupt();
+            }
+            // Honest about delivery: false only when the attempt was stopped before it connected.
+            boolean mayHaveReached = head.sendingStarted();
+            return transport(closed ? Kind.CLOSED : Kind.INTERRUPTED,
+                    operation + (closed ? ": the client was closed during the call" : ": the calling thread was interrupted")
+                            + (mayHaveReached ? "; the request may have reached the service" : "; nothing was sent"),
+                    mayHaveReached, cause, AttemptOutcome.Delivery.ABANDONED, status);
+        }
         if (head.deadlineAborted()) {
             return transport(Kind.TIMEOUT, operation + ": no complete answer within the call's deadline",
                     true, cause, AttemptOutcome.Delivery.MAYBE_PROCESSED, status);

@@ -35,19 +35,22 @@ final class FixedLengthRequest extends AbstractPhaseInterceptor<Message> {
     public void handleMessage(Message message) {
         OutputStream conduitStream = message.getContent(OutputStream.class);
         if (conduitStream != null && message.get(HTTPConduit.KEY_HTTP_CONNECTION) instanceof HttpURLConnection connection) {
-            message.setContent(OutputStream.class, new Held(conduitStream, connection));
+            message.setContent(OutputStream.class, new Held(conduitStream, connection, AttemptTrace.of(message)));
         }
     }
 
     /** Holds the body until close, then sends it with its length announced. */
     private static final class Held extends FilterOutputStream {
         private final HttpURLConnection connection;
+        private final AttemptTrace trace;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(2048);
         private boolean sent;
+        private boolean abandoned;
 
-        Held(OutputStream conduitStream, HttpURLConnection connection) {
+        Held(OutputStream conduitStream, HttpURLConnection connection, AttemptTrace trace) {
             super(conduitStream);
             this.connection = connection;
+            this.trace = trace;
         }
 
         @Override
@@ -67,8 +70,21 @@ final class FixedLengthRequest extends AbstractPhaseInterceptor<Message> {
 
         @Override
         public void close() throws IOException {
+            if (abandoned) {
+                // Stopped before anything was sent: the conduit must not send an empty request now.
+                return;
+            }
             if (!sent) {
                 sent = true;
+                if (trace != null) {
+                    try {
+                        // The first write connects: from here on the request may reach the service.
+                        trace.sendingStarts();
+                    } catch (IOException stopped) {
+                        abandoned = true;
+                        throw stopped;
+                    }
+                }
                 connection.setFixedLengthStreamingMode(body.size());
                 body.writeTo(out);
             }
