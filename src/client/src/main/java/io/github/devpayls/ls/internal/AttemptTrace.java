@@ -35,6 +35,7 @@ final class AttemptTrace {
     private volatile int status = -1;
     private String contentType;
     private String retryAfter;
+    private String location;
     private boolean soapFaultRead;
     // Written by the watchdog thread, read by the calling thread.
     private volatile HttpURLConnection connection;
@@ -75,6 +76,20 @@ final class AttemptTrace {
     /** @return the response's content type, if any */
     Optional<String> contentType() {
         return Optional.ofNullable(contentType);
+    }
+
+    /** @return the raw {@code Location} value of a redirect, if any (may carry secrets: mask before showing) */
+    Optional<String> location() {
+        return Optional.ofNullable(location);
+    }
+
+    /**
+     * Records the {@code Location} of an answer of an attempt made outside CXF.
+     *
+     * @param value the raw header value; may be {@code null}
+     */
+    void location(String value) {
+        location = value;
     }
 
     /** @return the raw {@code Retry-After} value, if any */
@@ -336,6 +351,8 @@ final class AttemptTrace {
                     }
                     if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(name)) {
                         head.retryAfter = String.valueOf(list.get(0));
+                    } else if ("Location".equalsIgnoreCase(name)) {
+                        head.location = String.valueOf(list.get(0));
                     } else if ("Content-Length".equalsIgnoreCase(name)) {
                         declaredLength = contentLength(String.valueOf(list.get(0)));
                     }

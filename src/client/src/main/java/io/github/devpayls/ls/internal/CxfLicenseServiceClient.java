@@ -238,6 +238,10 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
             // An error answer CXF could not read as a fault, read by ErrorBodies on the way in.
             return serviceSaidNo(errorBody.get(), head);
         }
+        if (FailureClassifier.isRedirect(head.status())) {
+            // Its body (empty, HTML) is no SOAP; what matters is where it pointed.
+            return FailureClassifier.redirected(OPERATION, head, secrets);
+        }
         if (head.status() == LicenseServiceFacts.THROTTLED_HTTP_STATUS) {
             // Throttling may come with any body (HTML, empty, garbage); the status alone decides.
             return new AttemptOutcome.Unavailable<>(head.status(), Optional.empty(), Optional.empty(), retryAfter(head));

@@ -151,6 +151,7 @@ final class RestQueryTransport {
             int status = connection.getResponseCode();
             head.responseHead(status, connection.getContentType(),
                     connection.getHeaderField(LicenseServiceFacts.RETRY_AFTER_HEADER));
+            head.location(connection.getHeaderField("Location"));
             InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             byte[] answer = raw == null ? new byte[0]
                     : readBounded(new AttemptTrace.GuardedBody(raw, connection.getContentLengthLong(), head));
@@ -196,9 +197,8 @@ final class RestQueryTransport {
                 return protocolFailure(action + ": " + violation.getMessage(), status, violation.requestId());
             }
         }
-        if (status >= 300 && status < 400) {
-            return protocolFailure(action + ": the service answered HTTP " + status
-                    + " (a redirect); redirects are not followed", status, Optional.empty());
+        if (FailureClassifier.isRedirect(status)) {
+            return FailureClassifier.redirected(action, head, secrets);
         }
         ServiceError error;
         try {

@@ -116,7 +116,8 @@ public final class RetryExecutor {
                 return answered.value();
             }
             anySent |= !(outcome instanceof AttemptOutcome.Failed<T> failed
-                    && failed.delivery() == AttemptOutcome.Delivery.NOT_SENT);
+                    && (failed.delivery() == AttemptOutcome.Delivery.NOT_SENT
+                    || failed.delivery() == AttemptOutcome.Delivery.NOT_SENT_FOR_GOOD));
             Optional<Duration> retryAfter = outcome instanceof AttemptOutcome.Unavailable<T> unavailable
                     ? unavailable.retryAfter() : Optional.empty();
             boolean retryAllowed = number < policy.maxAttempts() && mayRetry(outcome);
@@ -148,7 +149,7 @@ public final class RetryExecutor {
             return switch (failed.delivery()) {
                 case NOT_SENT -> true;
                 case MAYBE_PROCESSED -> policy.retryPossiblyProcessedRequests();
-                case ANSWERED_INVALIDLY, ABANDONED -> false;
+                case NOT_SENT_FOR_GOOD, ANSWERED_INVALIDLY, ABANDONED -> false;
             };
         }
         return false;
