@@ -95,7 +95,14 @@ public interface LicenseServiceClient extends AutoCloseable {
     /** @return the endpoint this client calls */
     URI endpoint();
 
-    /** Releases the client's connections. Calls made afterwards fail; closing twice is harmless. */
+    /**
+     * Releases the client's connections. Calls in flight on other threads end at once (they do not
+     * wait for their answer or timeout) with a {@link TransportFailureException} of kind
+     * {@link TransportFailureException.Kind#CLOSED}, whose {@code requestMayHaveReachedService()}
+     * is {@code false} only when the attempt had not started sending; they are not retried.
+     * {@code close()} does not wait for them to return. Calls made afterwards fail with
+     * {@link IllegalStateException}; closing twice is harmless.
+     */
     @Override
     void close();
 

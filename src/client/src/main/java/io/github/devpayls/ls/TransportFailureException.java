@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The request or its answer was lost on the way: the connection was refused, TLS failed, the
- * call ran out of time, or the connection broke. {@link #requestMayHaveReachedService()} tells
+ * call ran out of time, or the connection broke; or the call was stopped from outside (the
+ * calling thread was interrupted, the client was closed). {@link #requestMayHaveReachedService()} tells
  * whether the service may have received and acted on the request, which matters for an operation
  * such as activation that issues a new credential set each time.
  */
@@ -22,8 +23,13 @@ public final class TransportFailureException extends NoAnswerException {
         TIMEOUT,
         /** The connection broke while sending the request or reading the answer. */
         CONNECTION_LOST,
-        /** The calling thread was interrupted while waiting. */
-        INTERRUPTED
+        /**
+         * The calling thread was interrupted while waiting for an answer or for the next attempt;
+         * the call ended at once and the thread's interrupt flag stays set.
+         */
+        INTERRUPTED,
+        /** The client was closed while the call was in flight; the call ended at once. */
+        CLOSED
     }
 
     private final Kind kind;

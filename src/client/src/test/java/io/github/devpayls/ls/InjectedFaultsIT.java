@@ -115,19 +115,21 @@ class InjectedFaultsIT {
     }
 
     /**
-     * Pins a documented limit (docs/client.md): the JDK's HttpURLConnection itself resends a
-     * buffered POST once when the connection closes before any answer byte
-     * ({@code sun.net.http.retryPost}, JVM-wide, default true). The client does not switch to
-     * streaming mode to prevent it, because streaming small bodies costs far more per call.
+     * The simulator read the request and dropped the connection before answering: the request was
+     * delivered, so the call says it may have reached the service and is not sent again, neither by
+     * the retry policy (possibly processed) nor by the JDK itself (streaming mode, docs/client.md).
      */
     @org.junit.jupiter.api.Test
-    void activate_whenConnectionDroppedBeforeAnyAnswer_theJdkResendsOnce() {
+    void activate_whenConnectionDroppedBeforeAnyAnswer_isConnectionLostAndNotResent() {
         sim.faults().injectNext(1, InjectedFault.dropConnection());
         int before = sim.requestCount();
-        ActivationResult result = client.activateDesktopProduct(SimulatorBackedClients.freshKey(sim, product),
-                SimulatorBackedClients.token(product));
-
-        assertThat(result).isInstanceOf(ActivationResult.Activated.class);
-        assertThat(sim.requestCount() - before).isEqualTo(2);
+        assertThatThrownBy(() -> client.activateDesktopProduct(SimulatorBackedClients.freshKey(sim, product),
+                SimulatorBackedClients.token(product)))
+                .isInstanceOfSatisfying(TransportFailureException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.CONNECTION_LOST);
+                    assertThat(e.requestMayHaveReachedService()).isTrue();
+                    assertThat(e.attempts()).isEqualTo(1);
+                });
+        assertThat(sim.requestCount() - before).isEqualTo(1);
     }
 }

@@ -85,10 +85,16 @@ public final class ScriptedPeer implements AutoCloseable {
     private final Deque<Function<String, Reply>> replies = new ArrayDeque<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile Function<String, Reply> fallback;
+    private final int maxConnections;
 
     private ScriptedPeer(ServerSocket server, String scheme, Script script) {
+        this(server, scheme, script, Integer.MAX_VALUE);
+    }
+
+    private ScriptedPeer(ServerSocket server, String scheme, Script script, int maxConnections) {
         this.server = server;
         this.scheme = scheme;
+        this.maxConnections = maxConnections;
         Script effective = script == null ? this::answerHttp : script;
         this.acceptor = new Thread(() -> acceptLoop(effective), "scripted-peer-" + server.getLocalPort());
         acceptor.setDaemon(true);
@@ -103,6 +109,17 @@ public final class ScriptedPeer implements AutoCloseable {
     /** @return a plain TCP peer running the script on each connection */
     public static ScriptedPeer plain(Script script) throws IOException {
         return new ScriptedPeer(loopbackSocket(), "http", script);
+    }
+
+    /**
+     * A plain TCP peer that accepts one connection only and then stops listening, so that any
+     * second connection the client makes on its own (the JDK resending a POST) meets "connection
+     * refused", as a real service behind a restarting balancer can.
+     *
+     * @return the peer
+     */
+    public static ScriptedPeer plainOnce(Script script) throws IOException {
+        return new ScriptedPeer(loopbackSocket(), "http", script, 1);
     }
 
     /** @return a TLS peer with the given server context; handshake problems end the connection */
@@ -183,8 +200,14 @@ public final class ScriptedPeer implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            accepted.incrementAndGet();
             sockets.add(socket);
+            if (accepted.incrementAndGet() >= maxConnections) {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    handlerFailures.add(e);
+                }
+            }
             Thread handler = new Thread(() -> {
                 try (socket) {
                     script.handle(socket, socket.getInputStream(), socket.getOutputStream());

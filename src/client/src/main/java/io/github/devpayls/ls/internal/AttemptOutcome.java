@@ -79,11 +79,18 @@ sealed interface AttemptOutcome<T> {
 
     /** How far a failed request got. */
     enum Delivery {
-        /** Certainly not sent (no connection, failed handshake): retrying is always safe. */
+        /** Certainly not sent (no connection): retrying is always safe. */
         NOT_SENT,
+        /**
+         * Certainly not sent, and trying again cannot help (TLS handshake refused, unknown host):
+         * a misconfiguration, never retried.
+         */
+        NOT_SENT_FOR_GOOD,
         /** May have reached the service and been acted on: retried only if the policy says so. */
         MAYBE_PROCESSED,
         /** Something answered, but not validly: never retried. */
-        ANSWERED_INVALIDLY
+        ANSWERED_INVALIDLY,
+        /** The caller stopped the call (interrupt, closed client): never retried. */
+        ABANDONED
     }
 }

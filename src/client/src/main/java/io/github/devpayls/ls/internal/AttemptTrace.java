@@ -35,10 +35,24 @@ final class AttemptTrace {
     private volatile int status = -1;
     private String contentType;
     private String retryAfter;
+    private String location;
     private boolean soapFaultRead;
     // Written by the watchdog thread, read by the calling thread.
     private volatile HttpURLConnection connection;
-    private volatile boolean deadlineAbort;
+    private volatile Abort abort;
+    private volatile boolean sendingStarted;
+    // The thread that runs the attempt, watched for interrupts (its blocking reads are not interruptible).
+    private final Thread caller = Thread.currentThread();
+
+    /** Why an attempt was cut off from outside the calling thread's own reads. */
+    enum Abort {
+        /** The call's deadline passed. */
+        DEADLINE,
+        /** The client was closed while the attempt was in flight. */
+        CLOSED,
+        /** The calling thread was interrupted. */
+        INTERRUPTED
+    }
 
     /**
      * @param secrets       secret values of the attempt's request
@@ -64,6 +78,20 @@ final class AttemptTrace {
         return Optional.ofNullable(contentType);
     }
 
+    /** @return the raw {@code Location} value of a redirect, if any (may carry secrets: mask before showing) */
+    Optional<String> location() {
+        return Optional.ofNullable(location);
+    }
+
+    /**
+     * Records the {@code Location} of an answer of an attempt made outside CXF.
+     *
+     * @param value the raw header value; may be {@code null}
+     */
+    void location(String value) {
+        location = value;
+    }
+
     /** @return the raw {@code Retry-After} value, if any */
     Optional<String> retryAfter() {
         return Optional.ofNullable(retryAfter);
@@ -77,16 +105,73 @@ final class AttemptTrace {
      * mid-body does not stop a reader that is still being fed.
      */
     void abortForDeadline() {
-        deadlineAbort = true;
+        markAborted(Abort.DEADLINE);
         HttpURLConnection open = connection;
         if (open != null && status < 0) {
             open.disconnect();
         }
     }
 
+    /**
+     * Cuts the attempt off for good, answer head or not: the client closed, or the caller was
+     * interrupted. Closing the connection fails the calling thread's blocked read at once; the
+     * body stream refuses further reads. Called again by the watchdog while the attempt is still
+     * running, which catches a connection that was still being made at the first call.
+     *
+     * @param reason why
+     */
+    void abandon(Abort reason) {
+        markAborted(reason);
+        HttpURLConnection open = connection;
+        if (open != null) {
+            open.disconnect();
+        }
+    }
+
+    /** Called by the watchdog while the attempt runs: abandons it once its caller is interrupted. */
+    void checkCaller() {
+        Abort current = abort;
+        if (current == null && caller.isInterrupted()) {
+            abandon(Abort.INTERRUPTED);
+        } else if (current == Abort.CLOSED || current == Abort.INTERRUPTED) {
+            abandon(current);
+        }
+    }
+
+    private synchronized void markAborted(Abort reason) {
+        if (abort == null) {
+            abort = reason;
+        }
+    }
+
     /** @return whether the watchdog cut the attempt off at the call's deadline */
     boolean deadlineAborted() {
-        return deadlineAbort;
+        return abort == Abort.DEADLINE;
+    }
+
+    /** @return why the attempt was cut off from outside, if it was */
+    Optional<Abort> aborted() {
+        return Optional.ofNullable(abort);
+    }
+
+    /**
+     * Called just before the attempt connects and writes its request: from here on request bytes
+     * may reach the service. Refuses to start an attempt already abandoned, which then certainly
+     * sent nothing.
+     *
+     * @throws IOException when the attempt was abandoned before it sent anything
+     */
+    void sendingStarts() throws IOException {
+        Abort current = abort;
+        if (current == Abort.CLOSED || current == Abort.INTERRUPTED) {
+            throw new IOException("the attempt was abandoned before it was sent (" + current + ")");
+        }
+        sendingStarted = true;
+    }
+
+    /** @return whether any request byte may have been written */
+    boolean sendingStarted() {
+        return sendingStarted;
     }
 
     /** @return whether the response body was a SOAP fault that CXF read from the wire */
@@ -132,7 +217,7 @@ final class AttemptTrace {
      */
     void connectionOpened(HttpURLConnection open) {
         connection = open;
-        if (deadlineAbort) {
+        if (abort != null) {
             open.disconnect();
         }
     }
@@ -153,7 +238,7 @@ final class AttemptTrace {
     /** @return the response facts only; CXF's debug logging prints request contexts, and this travels in one */
     @Override
     public String toString() {
-        return "AttemptTrace[status=" + status + ", soapFault=" + soapFaultRead + ", deadlineAbort=" + deadlineAbort + "]";
+        return "AttemptTrace[status=" + status + ", soapFault=" + soapFaultRead + ", abort=" + abort + "]";
     }
 
     private static long contentLength(String declared) {
@@ -197,9 +282,13 @@ final class AttemptTrace {
             return n;
         }
 
-        private void checkDeadline() throws SocketTimeoutException {
+        private void checkDeadline() throws IOException {
+            Abort abandoned = trace.abort;
+            if (abandoned == Abort.CLOSED || abandoned == Abort.INTERRUPTED) {
+                throw new IOException("the call was abandoned while the answer was arriving (" + abandoned + ")");
+            }
             if (System.nanoTime() - trace.deadlineNanos >= 0) {
-                trace.deadlineAbort = true;
+                trace.markAborted(Abort.DEADLINE);
                 throw new SocketTimeoutException("the call's deadline passed while the answer was arriving");
             }
         }
@@ -225,7 +314,7 @@ final class AttemptTrace {
             AttemptTrace trace = of(message);
             if (trace != null && message.get(HTTPConduit.KEY_HTTP_CONNECTION) instanceof HttpURLConnection open) {
                 trace.connection = open;
-                if (trace.deadlineAbort) {
+                if (trace.abort != null) {
                     open.disconnect();
                 }
             }
@@ -262,6 +351,8 @@ final class AttemptTrace {
                     }
                     if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(name)) {
                         head.retryAfter = String.valueOf(list.get(0));
+                    } else if ("Location".equalsIgnoreCase(name)) {
+                        head.location = String.valueOf(list.get(0));
                     } else if ("Content-Length".equalsIgnoreCase(name)) {
                         declaredLength = contentLength(String.valueOf(list.get(0)));
                     }

@@ -28,4 +28,11 @@ public final class ClientDefaults {
 
     /** Default largest ceiling of any backoff wait. */
     public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofSeconds(5);
+
+    /**
+     * How often the watchdog looks whether the caller of a running attempt was interrupted (blocking
+     * socket reads do not notice an interrupt): the longest an interrupted call keeps waiting, give
+     * or take scheduling; short enough to feel immediate, long enough to cost nothing measurable.
+     */
+    public static final Duration INTERRUPT_CHECK_INTERVAL = Duration.ofMillis(20);
 }

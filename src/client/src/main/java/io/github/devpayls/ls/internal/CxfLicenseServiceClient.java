@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.xml.namespace.QName;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -63,10 +62,11 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
     private final RetryExecutor retries;
     private final RestQueryTransport rest;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final InFlightAttempts inFlight = new InFlightAttempts();
 
     private CxfLicenseServiceClient(ClientConfiguration configuration, RetryExecutor retries, Clock clock) {
         this.endpoint = configuration.endpoint();
-        this.rest = new RestQueryTransport(configuration, retries, clock);
+        this.rest = new RestQueryTransport(configuration, retries, clock, inFlight);
         this.connectTimeout = configuration.connectTimeout();
         this.requestTimeout = configuration.requestTimeout();
         this.retries = retries;
@@ -100,6 +100,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         factory.getInInterceptors().add(new UnknownContent.Attributes());
         factory.getInFaultInterceptors().add(new AttemptTrace.FaultMarker());
         factory.getOutInterceptors().add(new AttemptTrace.ConnectionCatcher());
+        factory.getOutInterceptors().add(new FixedLengthRequest());
         if (configuration.logSoapMessages()) {
             // The in-chain logs every response, faults included, before CXF decides it is a fault.
             factory.getOutInterceptors().add(SoapMessageLog.outbound());
@@ -151,7 +152,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         policy.setReceiveTimeout(configuration.requestTimeout().toMillis());
         // A redirect would resend the activation key somewhere the caller did not choose.
         policy.setAutoRedirect(false);
-        // Bodies are small: buffered whole and sent with a Content-Length, no chunk framing.
+        // Never chunked: FixedLengthRequest sends every request with its Content-Length, streamed.
         policy.setAllowChunking(false);
         conduit.setClient(policy);
         if ("https".equalsIgnoreCase(configuration.endpoint().getScheme())) {
@@ -190,7 +191,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         context.put(AttemptTrace.KEY, head);
         context.put(Message.RECEIVE_TIMEOUT, receiveMillis);
         context.put(Message.CONNECTION_TIMEOUT, connectMillis);
-        ScheduledFuture<?> watchdog = DeadlineWatchdog.schedule(head::abortForDeadline, remaining);
+        InFlightAttempts.Watch watch = inFlight.begin(head, remaining);
         try {
             var response = port.activateDesktopProduct(body);
             try {
@@ -211,8 +212,15 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
             return serviceSaidNo(FaultTranslator.translate(fault.getFault(), secrets), head);
         } catch (WebServiceException | org.apache.cxf.interceptor.Fault failure) {
             return failure(failure, head, receiveMillis, deadlineBound, secrets);
+        } catch (RuntimeException failure) {
+            if (head.aborted().isEmpty()) {
+                throw failure;
+            }
+            // An attempt cut off by close() may fail inside the CXF client being destroyed (a bare
+            // NullPointerException, for one); it is the abandoned call's outcome all the same.
+            return FailureClassifier.classify(failure, head, OPERATION, receiveMillis, deadlineBound, secrets);
         } finally {
-            watchdog.cancel(false);
+            watch.close();
             context.remove(AttemptTrace.KEY);
         }
     }
@@ -231,6 +239,10 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         if (errorBody.isPresent()) {
             // An error answer CXF could not read as a fault, read by ErrorBodies on the way in.
             return serviceSaidNo(errorBody.get(), head);
+        }
+        if (FailureClassifier.isRedirect(head.status())) {
+            // Its body (empty, HTML) is no SOAP; what matters is where it pointed.
+            return FailureClassifier.redirected(OPERATION, head, secrets);
         }
         if (head.status() == LicenseServiceFacts.THROTTLED_HTTP_STATUS) {
             // Throttling may come with any body (HTML, empty, garbage); the status alone decides.
@@ -275,6 +287,8 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            // Calls in flight end at once with TransportFailureException CLOSED, before CXF is torn down.
+            inFlight.closeAll();
             cxfClient.destroy();
         }
     }

@@ -49,16 +49,36 @@ final class FailureClassifier {
         int status = head.status();
         String root = detail(failure, secrets);
 
+        Optional<AttemptTrace.Abort> abandoned = head.aborted().filter(reason -> reason != AttemptTrace.Abort.DEADLINE);
+        if (abandoned.isPresent()) {
+            boolean closed = abandoned.get() == AttemptTrace.Abort.CLOSED;
+            if (!closed) {
+                // Whatever the JDK or CXF did on the way, the caller keeps its interrupt.
+                Thread.currentThread().interrupt();
+            }
+            // Honest about delivery: false only when the attempt was stopped before it connected.
+            boolean mayHaveReached = head.sendingStarted();
+            return transport(closed ? Kind.CLOSED : Kind.INTERRUPTED,
+                    operation + (closed ? ": the client was closed during the call" : ": the calling thread was interrupted")
+                            + (mayHaveReached ? "; the request may have reached the service" : "; nothing was sent"),
+                    mayHaveReached, cause, AttemptOutcome.Delivery.ABANDONED, status);
+        }
         if (head.deadlineAborted()) {
             return transport(Kind.TIMEOUT, operation + ": no complete answer within the call's deadline",
                     true, cause, AttemptOutcome.Delivery.MAYBE_PROCESSED, status);
         }
         if (find(failure, SSLHandshakeException.class) != null || handshakeFailed(failure)) {
+            // A fixed misconfiguration (untrusted certificate, a plain-HTTP port, no common protocol):
+            // trying again meets the same server in the same state, so it is not retried.
             return transport(Kind.TLS, operation + ": TLS handshake failed, the server is not trusted or TLS is"
-                    + " misconfigured (" + root + ")", false, cause, AttemptOutcome.Delivery.NOT_SENT, status);
+                    + " misconfigured (" + root + ")", false, cause, AttemptOutcome.Delivery.NOT_SENT_FOR_GOOD, status);
+        }
+        if (find(failure, UnknownHostException.class) != null) {
+            // The endpoint's host name does not resolve: a typo or a missing DNS entry, not a blip.
+            return transport(Kind.CONNECT, operation + ": unknown host (" + root + ")", false, cause,
+                    AttemptOutcome.Delivery.NOT_SENT_FOR_GOOD, status);
         }
         if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null
-                || find(failure, UnknownHostException.class) != null
                 || find(failure, PortUnreachableException.class) != null) {
             return transport(Kind.CONNECT, operation + ": could not connect (" + root + ")", false, cause,
                     AttemptOutcome.Delivery.NOT_SENT, status);
@@ -89,6 +109,30 @@ final class FailureClassifier {
         return new AttemptOutcome.Failed<>(
                 attempts -> new ProtocolFailureException(message, attempts, status, Optional.empty(), cause),
                 AttemptOutcome.Delivery.ANSWERED_INVALIDLY, status, Optional.empty());
+    }
+
+    /**
+     * A redirect answer: never followed (it would resend the request's secrets somewhere the caller
+     * did not choose), reported with its target, masked, instead of what parsing its body would say.
+     *
+     * @param operation the operation, for the message
+     * @param head      the attempt's trace, with the status and {@code Location}
+     * @param secrets   secret values of the request
+     * @param <T>       the call's result type
+     * @return the failed outcome, never retried
+     */
+    static <T> AttemptOutcome.Failed<T> redirected(String operation, AttemptTrace head, Collection<String> secrets) {
+        int status = head.status();
+        String message = operation + ": the service redirected (HTTP " + status + ") to "
+                + SensitiveNames.maskLocation(head.location().orElse(null), secrets) + ", not followed";
+        return new AttemptOutcome.Failed<>(
+                attempts -> new ProtocolFailureException(message, attempts, status, Optional.empty(), null),
+                AttemptOutcome.Delivery.ANSWERED_INVALIDLY, status, Optional.empty());
+    }
+
+    /** @return whether an HTTP status is a redirect */
+    static boolean isRedirect(int status) {
+        return status >= 300 && status < 400;
     }
 
     private static <T> AttemptOutcome.Failed<T> transport(Kind kind, String message, boolean mayHaveReached,

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
@@ -67,8 +66,10 @@ final class RestQueryTransport {
     private final boolean logMessages;
     private final RetryExecutor retries;
     private final Clock clock;
+    private final InFlightAttempts inFlight;
 
-    RestQueryTransport(ClientConfiguration configuration, RetryExecutor retries, Clock clock) {
+    RestQueryTransport(ClientConfiguration configuration, RetryExecutor retries, Clock clock, InFlightAttempts inFlight) {
+        this.inFlight = inFlight;
         this.endpoint = configuration.endpoint();
         try {
             this.url = endpoint.toURL();
@@ -119,7 +120,7 @@ final class RestQueryTransport {
         boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
         int receiveMillis = (int) Math.max(1, Math.min(requestTimeout.toMillis(), remaining.toMillis()));
         int connectMillis = (int) Math.max(1, Math.min(connectTimeout.toMillis(), remaining.toMillis()));
-        ScheduledFuture<?> watchdog = DeadlineWatchdog.schedule(head::abortForDeadline, remaining);
+        InFlightAttempts.Watch watch = inFlight.begin(head, remaining);
         HttpURLConnection connection = null;
         boolean complete = false;
         try {
@@ -143,12 +144,14 @@ final class RestQueryTransport {
             if (logMessages && MESSAGES.isDebugEnabled()) {
                 MESSAGES.debug("{} request: POST {} {}", action, endpoint, request.maskedForLog());
             }
+            head.sendingStarts();
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             }
             int status = connection.getResponseCode();
             head.responseHead(status, connection.getContentType(),
                     connection.getHeaderField(LicenseServiceFacts.RETRY_AFTER_HEADER));
+            head.location(connection.getHeaderField("Location"));
             InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             byte[] answer = raw == null ? new byte[0]
                     : readBounded(new AttemptTrace.GuardedBody(raw, connection.getContentLengthLong(), head));
@@ -169,7 +172,7 @@ final class RestQueryTransport {
             }
             return FailureClassifier.classify(failure, head, action, receiveMillis, deadlineBound, secrets);
         } finally {
-            watchdog.cancel(false);
+            watch.close();
             if (!complete && connection != null) {
                 // A half-read or failed exchange must not go back to the keep-alive pool.
                 connection.disconnect();
@@ -194,9 +197,8 @@ final class RestQueryTransport {
                 return protocolFailure(action + ": " + violation.getMessage(), status, violation.requestId());
             }
         }
-        if (status >= 300 && status < 400) {
-            return protocolFailure(action + ": the service answered HTTP " + status
-                    + " (a redirect); redirects are not followed", status, Optional.empty());
+        if (FailureClassifier.isRedirect(status)) {
+            return FailureClassifier.redirected(action, head, secrets);
         }
         ServiceError error;
         try {

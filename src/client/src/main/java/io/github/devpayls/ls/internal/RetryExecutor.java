@@ -104,6 +104,11 @@ public final class RetryExecutor {
                 // The wait overslept the deadline: no time is left for another attempt.
                 throw finalFailure(previous, number - 1);
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // Interrupted between attempts (or before the first): no further request is sent.
+                throw new TransportFailureException(TransportFailureException.Kind.INTERRUPTED,
+                        operation + " was interrupted before attempt " + number, anySent, number - 1, null);
+            }
             AttemptOutcome<T> outcome = attempt.run(number, Duration.ofNanos(Math.max(remaining, 1)));
             previous = outcome;
             if (outcome instanceof AttemptOutcome.Answered<T> answered) {
@@ -111,7 +116,8 @@ public final class RetryExecutor {
                 return answered.value();
             }
             anySent |= !(outcome instanceof AttemptOutcome.Failed<T> failed
-                    && failed.delivery() == AttemptOutcome.Delivery.NOT_SENT);
+                    && (failed.delivery() == AttemptOutcome.Delivery.NOT_SENT
+                    || failed.delivery() == AttemptOutcome.Delivery.NOT_SENT_FOR_GOOD));
             Optional<Duration> retryAfter = outcome instanceof AttemptOutcome.Unavailable<T> unavailable
                     ? unavailable.retryAfter() : Optional.empty();
             boolean retryAllowed = number < policy.maxAttempts() && mayRetry(outcome);
@@ -143,7 +149,7 @@ public final class RetryExecutor {
             return switch (failed.delivery()) {
                 case NOT_SENT -> true;
                 case MAYBE_PROCESSED -> policy.retryPossiblyProcessedRequests();
-                case ANSWERED_INVALIDLY -> false;
+                case NOT_SENT_FOR_GOOD, ANSWERED_INVALIDLY, ABANDONED -> false;
             };
         }
         return false;

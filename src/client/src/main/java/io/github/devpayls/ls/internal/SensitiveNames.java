@@ -100,6 +100,41 @@ public final class SensitiveNames {
     }
 
     /**
+     * A redirect's target as a message may show it: scheme, host, port and path; user info and
+     * query are dropped (they are where a URL carries secrets), then known secrets are scrubbed.
+     *
+     * @param location     a {@code Location} header value; may be {@code null}
+     * @param knownSecrets secret values that must not appear
+     * @return the masked target, or {@code "(no Location)"}
+     */
+    public static String maskLocation(String location, Collection<String> knownSecrets) {
+        if (location == null || location.isBlank()) {
+            return "(no Location)";
+        }
+        String text = location.strip();
+        try {
+            java.net.URI uri = java.net.URI.create(text);
+            StringBuilder shown = new StringBuilder();
+            if (uri.getScheme() != null) {
+                shown.append(uri.getScheme()).append("://");
+            }
+            if (uri.getHost() != null) {
+                shown.append(uri.getHost()).append(uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            }
+            shown.append(uri.getRawPath() == null ? "" : uri.getRawPath());
+            if (uri.getRawQuery() != null) {
+                shown.append('?').append(MASK);
+            }
+            text = shown.toString();
+        } catch (IllegalArgumentException notAUri) {
+            int query = text.indexOf('?');
+            text = query < 0 ? text : text.substring(0, query + 1) + MASK;
+        }
+        text = text.replaceAll("\\s+", " ");
+        return scrub(text.length() > 200 ? text.substring(0, 200) + "…" : text, knownSecrets);
+    }
+
+    /**
      * @param name an HTTP header name in any case
      * @return whether its value is secret
      */

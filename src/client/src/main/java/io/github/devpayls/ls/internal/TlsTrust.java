@@ -122,7 +122,7 @@ public final class TlsTrust {
 
     /**
      * Makes the socket factory a client sends through: the configured context (or the JDK default)
-     * with {@link #PROTOCOLS} enforced on every socket. Create it once per client and keep it: the
+     * with {@link #PROTOCOLS} enforced and TCP_NODELAY set on every socket. Create it once per client and keep it: the
      * JDK reuses keep-alive connections only for the same factory instance.
      *
      * @return the factory
@@ -137,7 +137,10 @@ public final class TlsTrust {
         }
     }
 
-    /** Restricts every socket of a factory to {@link #PROTOCOLS} (those of them it supports). */
+    /**
+     * Restricts every socket of a factory to {@link #PROTOCOLS} (those of them it supports), with
+     * TCP_NODELAY on.
+     */
     private static final class PinnedProtocols extends SSLSocketFactory {
 
         private final SSLSocketFactory delegate;
@@ -146,7 +149,10 @@ public final class TlsTrust {
             this.delegate = delegate;
         }
 
-        private Socket pin(Socket socket) {
+        private Socket pin(Socket socket) throws IOException {
+            // The JDK writes a streamed request's head and body in separate writes; with Nagle's
+            // algorithm the body would wait for the peer's delayed ACK of the head (tens of ms).
+            socket.setTcpNoDelay(true);
             if (socket instanceof SSLSocket tls) {
                 List<String> supported = Arrays.asList(tls.getSupportedProtocols());
                 tls.setEnabledProtocols(PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new));

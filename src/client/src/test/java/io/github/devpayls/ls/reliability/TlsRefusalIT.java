@@ -97,7 +97,10 @@ class TlsRefusalIT {
                     .isInstanceOfSatisfying(TransportFailureException.class, e -> {
                         assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.TLS);
                         assertThat(e.requestMayHaveReachedService()).isFalse();
+                        // TLS to a plain-HTTP port cannot heal by trying again.
+                        assertThat(e.attempts()).isEqualTo(1);
                     });
+            assertThat(peer.acceptedConnections()).isEqualTo(1);
         }
         assertThat(firstBytes).isNotEmpty().allSatisfy(start -> {
             // 0x16 = a TLS handshake record: the client opened with a ClientHello, not with "POST".
@@ -179,12 +182,12 @@ class TlsRefusalIT {
                     .isInstanceOfSatisfying(TransportFailureException.class, e -> {
                         assertThat(e.kind()).isEqualTo(TransportFailureException.Kind.TLS);
                         assertThat(e.requestMayHaveReachedService()).isFalse();
-                        // Refused handshakes are safe to retry: the request certainly never left.
-                        assertThat(e.attempts()).isEqualTo(2);
+                        // A refused handshake is a fixed misconfiguration: not retried (docs/failure-handling.md).
+                        assertThat(e.attempts()).isEqualTo(1);
                         assertThat(e.toString()).doesNotContain(KEY.reveal());
                     });
             assertThat(peer.awaitHandlers()).isTrue();
-            assertThat(peer.acceptedConnections()).isEqualTo(2);
+            assertThat(peer.acceptedConnections()).isEqualTo(1);
         }
         assertThat(received).as("application data the server received").isEmpty();
     }
