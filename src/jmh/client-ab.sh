@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/jmh
-[ -f "$out/classpath.txt" ] || ./mvnw -B -o -q -Pbenchmarks -DskipTests test-compile -pl src/cli -am
+[ -f "$out/classpath.txt" ] && [ -f src/cli/target/test-classes/io/github/devpayls/ls/benchmarks/ProcessCpuProfiler.class ] \
+  || ./mvnw -B -o -q -Pbenchmarks -DskipTests test-compile -pl src/cli -am
 rest="src/cli/target/test-classes:src/cli/target/classes:$(tr ':' '\n' < "$out/classpath.txt" | grep -v '/src/client/target/classes' | paste -sd:)"
 for round in $(seq 1 "${ROUNDS:-2}"); do
   for variant in ${VARIANTS:?VARIANTS=\"name=classes-dir ...\"}; do
