@@ -93,6 +93,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         // Answers grow (spec, "Contract evolution"): unknown elements are skipped and counted, not fatal.
         properties.put(UnknownContent.CXF_PROPERTY, UnknownContent.forCxf());
         factory.setProperties(properties);
+        factory.getFeatures().add(new LeanInterceptorChain());
         factory.getInInterceptors().add(new AttemptTrace.Recorder());
         // Error bodies CXF cannot read as SOAP 1.1 faults (SOAP 1.2, REST ErrorResponse, undeclared prefix).
         factory.getInInterceptors().add(new ErrorBodies.Reader());

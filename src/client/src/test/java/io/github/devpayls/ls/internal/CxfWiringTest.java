@@ -112,6 +112,45 @@ class CxfWiringTest {
     }
 
     @Test
+    void interceptorChains_leaveOutAttachmentsHoldersAndServerSideSteps_keepWhatReadsAnswers() throws Exception {
+        try (ScriptedPeer peer = ScriptedPeer.http();
+             CxfLicenseServiceClient client = client(peer, RetryPolicy.none())) {
+            peer.then(Reply.xml(200, ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE", SECRET_KEY, REQUEST_ID)));
+            assertThat(client.activateDesktopProduct(KEY, TOKEN)).isInstanceOf(ActivationResult.Activated.class);
+
+            org.apache.cxf.endpoint.Client cxf = created.get(0);
+            List<String> names = new ArrayList<>();
+            for (org.apache.cxf.interceptor.InterceptorProvider provider : List.of(cxf, cxf.getEndpoint(),
+                    cxf.getEndpoint().getBinding(), cxf.getEndpoint().getService())) {
+                for (List<? extends org.apache.cxf.interceptor.Interceptor<?>> chain : List.of(provider.getInInterceptors(),
+                        provider.getOutInterceptors(), provider.getInFaultInterceptors(), provider.getOutFaultInterceptors())) {
+                    chain.forEach(interceptor -> names.add(interceptor.getClass().getSimpleName()));
+                }
+            }
+            assertThat(names).doesNotContain("AttachmentInInterceptor", "AttachmentOutInterceptor", "SwAInInterceptor",
+                    "SwAOutInterceptor", "HolderInInterceptor", "HolderOutInterceptor", "WSDLGetInterceptor",
+                    "SoapActionInInterceptor", "JAXBAttachmentSchemaValidationHack")
+                    .contains("Recorder", "ReadHeadersInterceptor", "DocLiteralInInterceptor", "MustUnderstand");
+        }
+    }
+
+    @Test
+    void activate_whenAnswerIsMultipart_throwsProtocolFailureAndHandsOutNothing() throws Exception {
+        try (ScriptedPeer peer = ScriptedPeer.http();
+             CxfLicenseServiceClient client = client(peer, RetryPolicy.none())) {
+            String envelope = ScriptedPeer.success(USER_TOKEN, "AKIAIOSFODNN7EXAMPLE", SECRET_KEY, REQUEST_ID);
+            String multipart = "--b1\r\nContent-Type: text/xml; charset=UTF-8\r\nContent-ID: <root>\r\n\r\n"
+                    + envelope + "\r\n--b1--\r\n";
+            peer.then(new Reply(200, "multipart/related; type=\"text/xml\"; boundary=b1; start=\"<root>\"", multipart,
+                    List.of()));
+
+            assertThatThrownBy(() -> client.activateDesktopProduct(KEY, TOKEN))
+                    .isInstanceOfSatisfying(ProtocolFailureException.class, e -> assertThat(e.getMessage())
+                            .doesNotContain(USER_TOKEN, SECRET_KEY));
+        }
+    }
+
+    @Test
     void conduitChoice_isPerClient_andLeavesJvmDefaultsAlone() throws Exception {
         org.apache.cxf.Bus defaultBefore = org.apache.cxf.BusFactory.getDefaultBus(false);
         try (ScriptedPeer peer = ScriptedPeer.http();

@@ -171,6 +171,31 @@ class TolerantReadingTest {
         assertThat(failure.getMessage()).contains(element).doesNotContain(bad);
     }
 
+    @ParameterizedTest(name = "{0} accepted: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{UserToken}QUJD|true",
+        "{UserToken}QUJ+/w==|true",
+        "{UserToken}QUJDQQ=|true",
+        "{UserToken}QUJD===|false",
+        "{UserToken}QU=JD|false",
+        "{UserToken}==|false",
+        "{UserToken}|false",
+        "{usertoken}QUJD|false",
+        "{UserToken}QUJD-_|false",
+        "{UserToken}QUJDé|false",
+        "x{UserToken}QUJD|false",
+    })
+    void checkedUserToken_acceptsThePrefixThenBase64WithAtMostTwoPaddingCharacters(String token, boolean accepted) {
+        Throwable refusal = catchThrowableOfType(() -> ActivationMessages.checkedUserToken(token),
+                ActivationMessages.ContractViolation.class);
+
+        if (accepted) {
+            assertThat(refusal).isNull();
+        } else {
+            assertThat(refusal).isNotNull().hasMessageContaining("UserToken");
+        }
+    }
+
     @Test
     void checkedUserToken_servesRefreshedTokensToo() {
         assertThat(ActivationMessages.checkedUserToken("\n  " + USER_TOKEN + "\n")).isEqualTo(USER_TOKEN);
