@@ -39,26 +39,36 @@ final class CapturedLogs implements AutoCloseable {
         return new CapturedLogs(Level.TRACE);
     }
 
+    /**
+     * @return the events so far. Other threads (Jetty's, CXF's, the watchdog's) append while a test
+     * reads; ListAppender appends under its own monitor (AppenderBase), so the copy takes it too.
+     */
+    private List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return new ArrayList<>(appender.list);
+        }
+    }
+
     /** @return how many events were captured */
     int size() {
-        return appender.list.size();
+        return events().size();
     }
 
     /** @return the names of the loggers that logged */
     List<String> loggerNames() {
-        return appender.list.stream().map(ILoggingEvent::getLoggerName).distinct().toList();
+        return events().stream().map(ILoggingEvent::getLoggerName).distinct().toList();
     }
 
     /** @return the events at INFO or above, as "LEVEL logger: message" lines */
     List<String> infoOrAbove() {
-        return List.copyOf(appender.list).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+        return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
     }
 
     /** @return every captured event as text: level, logger, message, arguments, and each throwable in the chain */
     String text() {
         StringBuilder all = new StringBuilder();
-        for (ILoggingEvent event : List.copyOf(appender.list)) {
+        for (ILoggingEvent event : events()) {
             all.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(' ')
                     .append(event.getFormattedMessage()).append('\n');
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
