@@ -51,7 +51,12 @@ final class AttemptTrace {
         /** The client was closed while the attempt was in flight. */
         CLOSED,
         /** The calling thread was interrupted. */
-        INTERRUPTED
+        INTERRUPTED;
+
+        /** @return whether the attempt is cut off for good, answer head or not (not just timed out) */
+        boolean abandons() {
+            return this == CLOSED || this == INTERRUPTED;
+        }
     }
 
     /**
@@ -133,7 +138,7 @@ final class AttemptTrace {
         Abort current = abort;
         if (current == null && caller.isInterrupted()) {
             abandon(Abort.INTERRUPTED);
-        } else if (current == Abort.CLOSED || current == Abort.INTERRUPTED) {
+        } else if (current != null && current.abandons()) {
             abandon(current);
         }
     }
@@ -163,7 +168,7 @@ final class AttemptTrace {
      */
     void sendingStarts() throws IOException {
         Abort current = abort;
-        if (current == Abort.CLOSED || current == Abort.INTERRUPTED) {
+        if (current != null && current.abandons()) {
             throw new IOException("the attempt was abandoned before it was sent (" + current + ")");
         }
         sendingStarted = true;
@@ -284,7 +289,7 @@ final class AttemptTrace {
 
         private void checkDeadline() throws IOException {
             Abort abandoned = trace.abort;
-            if (abandoned == Abort.CLOSED || abandoned == Abort.INTERRUPTED) {
+            if (abandoned != null && abandoned.abandons()) {
                 throw new IOException("the call was abandoned while the answer was arriving (" + abandoned + ")");
             }
             if (System.nanoTime() - trace.deadlineNanos >= 0) {

@@ -49,7 +49,7 @@ final class FailureClassifier {
         int status = head.status();
         String root = detail(failure, secrets);
 
-        Optional<AttemptTrace.Abort> abandoned = head.aborted().filter(reason -> reason != AttemptTrace.Abort.DEADLINE);
+        Optional<AttemptTrace.Abort> abandoned = head.aborted().filter(AttemptTrace.Abort::abandons);
         if (abandoned.isPresent()) {
             boolean closed = abandoned.get() == AttemptTrace.Abort.CLOSED;
             if (!closed) {

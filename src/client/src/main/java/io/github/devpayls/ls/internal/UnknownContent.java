@@ -127,14 +127,6 @@ final class UnknownContent implements ValidationEventHandler {
         return message.get(COUNT_KEY) instanceof Integer n ? n : 0;
     }
 
-    /**
-     * @param message a CXF message
-     * @return how many unknown attributes reading it ignored
-     */
-    static int attributeCount(Message message) {
-        return message.get(ATTRIBUTE_COUNT_KEY) instanceof Integer n ? n : 0;
-    }
-
     @Override
     public boolean handleEvent(ValidationEvent event) {
         if (event.getSeverity() == ValidationEvent.WARNING) {
