@@ -129,6 +129,13 @@ public final class ScriptedPeer implements AutoCloseable {
         return new ScriptedPeer(socket, "https", script);
     }
 
+    /** @return a TLS peer like {@link #tls} that, like {@link #plainOnce}, accepts one connection only */
+    public static ScriptedPeer tlsOnce(SSLContext context, Script script) throws IOException {
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        return new ScriptedPeer(socket, "https", script, 1);
+    }
+
     private static ServerSocket loopbackSocket() throws IOException {
         return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }

@@ -41,7 +41,7 @@ final class AttemptTrace {
     private volatile HttpURLConnection connection;
     private volatile Abort abort;
     private volatile boolean sendingStarted;
-    // The thread that runs the attempt, watched for interrupts (its blocking reads are not interruptible).
+    // The thread that runs the attempt, watched for interrupts (plain-HTTP socket reads do not notice them).
     private final Thread caller = Thread.currentThread();
 
     /** Why an attempt was cut off from outside the calling thread's own reads. */

@@ -35,4 +35,11 @@ public final class ClientDefaults {
      * or take scheduling; short enough to feel immediate, long enough to cost nothing measurable.
      */
     public static final Duration INTERRUPT_CHECK_INTERVAL = Duration.ofMillis(20);
+
+    /**
+     * The shortest read timeout an attempt sets, even when its deadline leaves less: a 1 ms read
+     * timeout is the JDK's liveness probe of a kept-alive connection, which {@link KeptAliveTlsSocket}
+     * tells apart by exactly that value.
+     */
+    public static final Duration MIN_RECEIVE_TIMEOUT = Duration.ofMillis(KeptAliveTlsSocket.PROBE_TIMEOUT_MILLIS + 1);
 }

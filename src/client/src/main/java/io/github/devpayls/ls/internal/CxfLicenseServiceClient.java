@@ -187,7 +187,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         Map<String, Object> context = cxfClient.getRequestContext();
         AttemptTrace head = new AttemptTrace(secrets, System.nanoTime() + remaining.toNanos());
         boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
-        long receiveMillis = Math.max(1, Math.min(requestTimeout.toMillis(), remaining.toMillis()));
+        long receiveMillis = Math.max(ClientDefaults.MIN_RECEIVE_TIMEOUT.toMillis(), Math.min(requestTimeout.toMillis(), remaining.toMillis()));
         long connectMillis = Math.max(1, Math.min(connectTimeout.toMillis(), remaining.toMillis()));
         context.put(AttemptTrace.KEY, head);
         context.put(Message.RECEIVE_TIMEOUT, receiveMillis);

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * exchange: headers trickling in a byte at a time would otherwise hold a call past its deadline.
  *
  * <p>The same thread watches the callers of running attempts for interrupts: a thread blocked in
- * {@code HttpURLConnection}'s socket reads does not notice its interrupt, so while any attempt runs
+ * {@code HttpURLConnection}'s plain-HTTP socket reads does not notice its interrupt (a TLS
+ * connection runs on a channel, which an interrupt closes at once), so while any attempt runs
  * the watchdog looks every {@link ClientDefaults#INTERRUPT_CHECK_INTERVAL} and abandons the attempts
  * whose caller was interrupted (see {@link AttemptTrace#checkCaller()}). It stops looking when none runs.
  */

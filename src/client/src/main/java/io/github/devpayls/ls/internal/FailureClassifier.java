@@ -11,6 +11,7 @@ import java.net.PortUnreachableException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +51,11 @@ final class FailureClassifier {
         String root = detail(failure, secrets);
 
         Optional<AttemptTrace.Abort> abandoned = head.aborted().filter(AttemptTrace.Abort::abandons);
+        if (abandoned.isEmpty() && find(failure, ClosedByInterruptException.class) != null) {
+            // A TLS connection runs on a channel (KeptAliveTlsSocket): the caller's interrupt closed
+            // it at once, before the watchdog looked.
+            abandoned = Optional.of(AttemptTrace.Abort.INTERRUPTED);
+        }
         if (abandoned.isPresent()) {
             boolean closed = abandoned.get() == AttemptTrace.Abort.CLOSED;
             if (!closed) {

@@ -118,7 +118,7 @@ final class RestQueryTransport {
         List<String> secrets = request.secrets();
         AttemptTrace head = new AttemptTrace(secrets, System.nanoTime() + remaining.toNanos());
         boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
-        int receiveMillis = (int) Math.max(1, Math.min(requestTimeout.toMillis(), remaining.toMillis()));
+        int receiveMillis = (int) Math.max(ClientDefaults.MIN_RECEIVE_TIMEOUT.toMillis(), Math.min(requestTimeout.toMillis(), remaining.toMillis()));
         int connectMillis = (int) Math.max(1, Math.min(connectTimeout.toMillis(), remaining.toMillis()));
         InFlightAttempts.Watch watch = inFlight.begin(head, remaining);
         HttpURLConnection connection = null;

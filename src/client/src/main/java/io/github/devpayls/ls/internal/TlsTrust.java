@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -122,8 +123,9 @@ public final class TlsTrust {
 
     /**
      * Makes the socket factory a client sends through: the configured context (or the JDK default)
-     * with {@link #PROTOCOLS} enforced and TCP_NODELAY set on every socket. Create it once per client and keep it: the
-     * JDK reuses keep-alive connections only for the same factory instance.
+     * with {@link #PROTOCOLS} enforced and TCP_NODELAY set on every socket, its connections able to
+     * answer the JDK's keep-alive liveness probe at once ({@link KeptAliveTlsSocket}). Create it once
+     * per client and keep it: the JDK reuses keep-alive connections only for the same factory instance.
      *
      * @return the factory
      * @throws IllegalStateException when the JDK has no default TLS context
@@ -170,14 +172,25 @@ public final class TlsTrust {
             return delegate.getSupportedCipherSuites();
         }
 
+        /**
+         * An unconnected TCP socket backed by a channel: the JDK's HTTPS client connects it and then
+         * layers TLS over it through {@link #createSocket(Socket, String, int, boolean)}, which makes
+         * it a {@link KeptAliveTlsSocket}.
+         */
         @Override
         public Socket createSocket() throws IOException {
-            return pin(delegate.createSocket());
+            Socket tcp = SocketChannel.open().socket();
+            tcp.setTcpNoDelay(true);
+            return tcp;
         }
 
         @Override
         public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-            return pin(delegate.createSocket(socket, host, port, autoClose));
+            Socket layered = pin(delegate.createSocket(socket, host, port, autoClose));
+            if (socket.getChannel() != null && autoClose && layered instanceof SSLSocket tls) {
+                return new KeptAliveTlsSocket(tls, socket.getChannel());
+            }
+            return layered;
         }
 
         @Override

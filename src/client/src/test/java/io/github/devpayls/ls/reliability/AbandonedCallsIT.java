@@ -35,6 +35,7 @@ class AbandonedCallsIT {
     /** Far beyond the liveness wait: a call still waiting for it was not stopped. */
     private static final Duration HUNG = Duration.ofMinutes(5);
     private static final long LIVENESS_MS = ScriptedPeer.HANDLER_WAIT.toMillis();
+    private static TestCertificates ca;
 
     private static final DesktopCredentials CREDENTIALS = new DesktopCredentials(
             Secret.of("{UserToken}" + "dXNlcnRva2Vu".repeat(8)), "TEST" + "A".repeat(16), Secret.of("TEST" + "B".repeat(36)));
@@ -63,11 +64,29 @@ class AbandonedCallsIT {
         assertInterruptEndsTheCall(VERIFY);
     }
 
+    // Over TLS the connection is a channel (KeptAliveTlsSocket): an interrupt closes it at once,
+    // and the outcome must still say INTERRUPTED, keep the flag and count one attempt.
+    @Test
+    void activation_overTls_interruptWhileWaitingForAHungPeer_endsItAsInterrupted_andKeepsTheFlag() throws Exception {
+        assertStoppedCallEnds(ACTIVATE, Kind.INTERRUPTED, (client, call) -> call.interrupt(), true);
+    }
+
+    @Test
+    void verifySubscription_overTls_interruptWhileWaitingForAHungPeer_endsItAsInterrupted_andKeepsTheFlag()
+            throws Exception {
+        assertStoppedCallEnds(VERIFY, Kind.INTERRUPTED, (client, call) -> call.interrupt(), true);
+    }
+
+    @Test
+    void activation_overTls_closeDuringTheCall_endsItAsClosedThatMayHaveReachedTheService() throws Exception {
+        assertStoppedCallEnds(ACTIVATE, Kind.CLOSED, (client, call) -> client.close(), true);
+    }
+
     @Test
     void activation_futureCancelWhileWaitingForAHungPeer_endsTheCall() throws Exception {
         CountDownLatch received = new CountDownLatch(1);
         AtomicInteger requests = new AtomicInteger();
-        try (ScriptedPeer peer = hungPeer(received, requests); LicenseServiceClient client = client(peer)) {
+        try (ScriptedPeer peer = hungPeer(received, requests, false); LicenseServiceClient client = client(peer, false)) {
             ExecutorService executor = Executors.newSingleThreadExecutor();
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Future<?> call = executor.submit(() -> {
@@ -113,7 +132,7 @@ class AbandonedCallsIT {
 
     @Test
     void callOnAnInterruptedThread_sendsNothing_andIsInterrupted() throws Exception {
-        try (ScriptedPeer peer = ScriptedPeer.http(); LicenseServiceClient client = client(peer)) {
+        try (ScriptedPeer peer = ScriptedPeer.http(); LicenseServiceClient client = client(peer, false)) {
             CallThread call = new CallThread(client, ACTIVATE);
             call.interruptFirst = true;
             call.start();
@@ -128,19 +147,20 @@ class AbandonedCallsIT {
     }
 
     private static void assertCloseEndsTheCall(Consumer<LicenseServiceClient> request) throws Exception {
-        assertStoppedCallEnds(request, Kind.CLOSED, (client, call) -> client.close());
+        assertStoppedCallEnds(request, Kind.CLOSED, (client, call) -> client.close(), false);
     }
 
     private static void assertInterruptEndsTheCall(Consumer<LicenseServiceClient> request) throws Exception {
-        assertStoppedCallEnds(request, Kind.INTERRUPTED, (client, call) -> call.interrupt());
+        assertStoppedCallEnds(request, Kind.INTERRUPTED, (client, call) -> call.interrupt(), false);
     }
 
     /** Starts the call against a hung peer, stops it once the peer has the request, checks how it ended. */
     private static void assertStoppedCallEnds(Consumer<LicenseServiceClient> request, Kind kind,
-                                              BiConsumer<LicenseServiceClient, Thread> stop) throws Exception {
+                                              BiConsumer<LicenseServiceClient, Thread> stop, boolean tls)
+            throws Exception {
         CountDownLatch received = new CountDownLatch(1);
         AtomicInteger requests = new AtomicInteger();
-        try (ScriptedPeer peer = hungPeer(received, requests); LicenseServiceClient client = client(peer)) {
+        try (ScriptedPeer peer = hungPeer(received, requests, tls); LicenseServiceClient client = client(peer, tls)) {
             CallThread call = new CallThread(client, request);
             call.start();
             assertThat(received.await(LIVENESS_MS, TimeUnit.MILLISECONDS)).isTrue();
@@ -164,21 +184,30 @@ class AbandonedCallsIT {
      * Reads the request, never answers, and ends when the client lets go of the connection; counts
      * the requests (any bytes at all) that arrive on any connection.
      */
-    private static ScriptedPeer hungPeer(CountDownLatch received, AtomicInteger requests) throws Exception {
-        return ScriptedPeer.plain((socket, in, out) -> {
+    private static ScriptedPeer hungPeer(CountDownLatch received, AtomicInteger requests, boolean tls)
+            throws Exception {
+        ScriptedPeer.Script hung = (socket, in, out) -> {
             if (!ScriptedPeer.readRequest(in).isEmpty()) {
                 requests.incrementAndGet();
             }
             received.countDown();
             ScriptedPeer.awaitClientClose(in);
-        });
+        };
+        return tls ? ScriptedPeer.tls(ca().validServerContext(), hung) : ScriptedPeer.plain(hung);
     }
 
-    private static LicenseServiceClient client(ScriptedPeer peer) {
-        return LicenseServiceClient.builder().endpoint(peer.endpoint()).allowInsecureLoopback(true)
+    private static LicenseServiceClient client(ScriptedPeer peer, boolean tls) throws Exception {
+        LicenseServiceClient.Builder builder = LicenseServiceClient.builder().endpoint(peer.endpoint())
                 .requestTimeout(HUNG).callDeadline(HUNG)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).retryPossiblyProcessedRequests(true).build())
-                .build();
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).retryPossiblyProcessedRequests(true).build());
+        return (tls ? builder.trustStore(ca().trustStore()) : builder.allowInsecureLoopback(true)).build();
+    }
+
+    private static synchronized TestCertificates ca() throws Exception {
+        if (ca == null) {
+            ca = TestCertificates.newCa("abandoned calls CA");
+        }
+        return ca;
     }
 
     private static ProductToken token() {

@@ -45,15 +45,38 @@ class DeliveredRequestIT {
         assertDeliveredThenLost(client -> client.refreshUserToken(CREDENTIALS, token()));
     }
 
+    // Over TLS the connection is KeptAliveTlsSocket's: the same rules hold there.
+    @Test
+    void activation_overTls_readWholeThenReset_isConnectionLostThatMayHaveReachedTheService_afterOneAttempt()
+            throws Exception {
+        assertDeliveredThenLost(client -> client.activateDesktopProduct(
+                ActivationKey.of("TRANSPORTKEYQ7DVLJTWHJ76MMBM"), token()), true);
+    }
+
+    @Test
+    void verifySubscription_overTls_readWholeThenReset_isConnectionLostThatMayHaveReachedTheService_afterOneAttempt()
+            throws Exception {
+        assertDeliveredThenLost(client -> client.verifySubscription(CREDENTIALS, token()), true);
+    }
+
     private static void assertDeliveredThenLost(Consumer<LicenseServiceClient> call) throws Exception {
-        try (ScriptedPeer peer = ScriptedPeer.plainOnce((socket, in, out) -> {
+        assertDeliveredThenLost(call, false);
+    }
+
+    private static void assertDeliveredThenLost(Consumer<LicenseServiceClient> call, boolean tls) throws Exception {
+        ScriptedPeer.Script readThenReset = (socket, in, out) -> {
             String request = ScriptedPeer.readRequest(in);
             assertThat(request).startsWith("POST ");
             // Linger 0 turns the close into a TCP reset.
             socket.setSoLinger(true, 0);
-        }); LicenseServiceClient client = LicenseServiceClient.builder().endpoint(peer.endpoint())
-                .allowInsecureLoopback(true).retryPolicy(SimulatorBackedClients.quickRetries(3))
-                .callDeadline(Duration.ofSeconds(10)).build()) {
+        };
+        TestCertificates ca = tls ? TestCertificates.newCa("delivered request CA") : null;
+        LicenseServiceClient.Builder builder = LicenseServiceClient.builder()
+                .retryPolicy(SimulatorBackedClients.quickRetries(3)).callDeadline(Duration.ofSeconds(10));
+        try (ScriptedPeer peer = tls ? ScriptedPeer.tlsOnce(ca.validServerContext(), readThenReset)
+                : ScriptedPeer.plainOnce(readThenReset);
+             LicenseServiceClient client = (tls ? builder.trustStore(ca.trustStore()) : builder.allowInsecureLoopback(true))
+                     .endpoint(peer.endpoint()).build()) {
             assertThatThrownBy(() -> call.accept(client))
                     .isInstanceOfSatisfying(TransportFailureException.class, e -> {
                         assertThat(e.kind()).isEqualTo(Kind.CONNECTION_LOST);
