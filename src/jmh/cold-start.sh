@@ -6,7 +6,8 @@
 # split (building the client, the first call) and the ratios against the floor.
 #
 # Variants (ColdStart's Javadoc says what each does):
-#   facade raw-cxf floor      one client, one activation, in a fresh JVM
+#   facade raw-cxf bare-cxf floor  one client, one activation, in a fresh JVM (bare-cxf: the generated proxy on
+#                             CXF's URLConnection conduit, nothing else: the least a CXF + stubs client costs)
 #   cli                       the CLI's `activate` as a whole process (java -jar target/devpay-ls.jar)
 #   cli-floor                 the floor as a CLI-like process (token from the environment, set written to a file)
 #   app app-background        an application that starts up for 1.5 s, then the user presses Activate:
@@ -17,7 +18,7 @@
 #   NAME+                     any variant with $B_OPTS added to its JVM (A/B of JVM options, e.g. VARIANTS="facade facade+"
 #                             B_OPTS="-XX:TieredStopAtLevel=1"; %v in B_OPTS stands for NAME, e.g. for one CDS
 #                             archive per variant: -XX:SharedArchiveFile=/tmp/%v.jsa); its ratios are against NAME
-# Ratios: facade and raw-cxf against floor; cli and cli-other against cli-floor; app-background against app (time from
+# Ratios: facade, raw-cxf and bare-cxf against floor; cli and cli-other against cli-floor; app-background against app (time from
 # the press); second-client's second client against its first (build + first call, same JVM).
 #
 # Usage: src/jmh/cold-start.sh [RUNS=10] [https|http]
@@ -28,7 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-10}
 scheme=${2:-https}
-variants=${VARIANTS:-facade raw-cxf floor cli cli-floor app app-background second-client}
+variants=${VARIANTS:-facade raw-cxf bare-cxf floor cli cli-floor app app-background second-client}
 read -r -a java_opts <<< "${JAVA_OPTS:-}"
 read -r -a cli_opts <<< "${CLI_OPTS:-}"
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
@@ -106,7 +107,7 @@ echo "median over $runs runs ($scheme):"
 printf '%-14s %8s %8s %8s %9s %13s %10s %15s   %s\n' variant wall-ms cpu-ms rss-MiB build-ms first-call-ms pressed-ms first-client-ms \
   'ratio wall / cpu / rss'
 for variant in $variants; do
-  case "$variant" in *+) base=${variant%+} ;; cli|cli-other) base=cli-floor ;; app-background) base=app ;; second-client) base=second-client ;; facade|raw-cxf) base=floor ;; *) base= ;; esac
+  case "$variant" in *+) base=${variant%+} ;; cli|cli-other) base=cli-floor ;; app-background) base=app ;; second-client) base=second-client ;; facade|raw-cxf|bare-cxf) base=floor ;; *) base= ;; esac
   ratios=
   if [ -n "$base" ] && grep -q "^$base " "$work/all.txt"; then
     if [ "$variant" = app-background ]; then

@@ -94,6 +94,29 @@ public class ActivationBenchmark {
         }
     }
 
+    /** Bare CXF: the generated proxy on CXF's URLConnection conduit and nothing else, shared by all threads. */
+    @State(Scope.Benchmark)
+    public static class BareCxf {
+        RawCxfCaller caller;
+
+        /**
+         * @param simulator the trial's simulator
+         * @throws Exception when the first activation fails
+         */
+        @Setup(Level.Trial)
+        public void open(Simulator simulator) throws Exception {
+            caller = new RawCxfCaller(simulator.process.target(), true);
+            caller.activateOnceOrFail();
+            System.out.println("bare CXF conduit: " + caller.conduitName());
+        }
+
+        /** Destroys the proxy's client. */
+        @TearDown(Level.Trial)
+        public void close() {
+            caller.close();
+        }
+    }
+
     /** The hand-written floor. */
     @State(Scope.Benchmark)
     public static class Floor {
@@ -126,6 +149,15 @@ public class ActivationBenchmark {
     @Benchmark
     public Object rawCxf(RawCxf raw) {
         return raw.caller.activate();
+    }
+
+    /**
+     * @param bare the shared bare CXF proxy
+     * @return the response, for the blackhole
+     */
+    @Benchmark
+    public Object bareCxf(BareCxf bare) {
+        return bare.caller.activate();
     }
 
     /**

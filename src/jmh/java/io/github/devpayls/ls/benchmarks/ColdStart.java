@@ -12,7 +12,9 @@ import java.util.Optional;
  * call and exits. src/jmh/cold-start.sh runs it many times under {@code /usr/bin/time -v}; the
  * breakdown it prints (building the client, the first call) is from inside the JVM.
  *
- * <p>Variants: {@code facade}, {@code raw-cxf} and {@code floor} build one client and call once;
+ * <p>Variants: {@code facade}, {@code raw-cxf}, {@code bare-cxf} (the generated proxy on CXF's
+ * URLConnection conduit, nothing else: see {@link RawCxfCaller}) and {@code floor} build one client
+ * and call once;
  * {@code cli-floor} is the floor as a command-line process would use it (the product token from
  * the environment, the set written to an owner-only file, one masked line printed), the process
  * the CLI's {@code activate} is compared with; {@code app} and {@code app-background} are an
@@ -63,6 +65,7 @@ public final class ColdStart {
         return switch (variant) {
             case "facade" -> new FacadeCaller(target);
             case "raw-cxf" -> new RawCxfCaller(target);
+            case "bare-cxf" -> new RawCxfCaller(target, true);
             case "floor" -> new HandWrittenCaller(target);
             default -> throw new IllegalArgumentException("unknown variant: " + variant);
         };

@@ -12,12 +12,19 @@ import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 
 /**
  * What a user would write instead of the facade: a proxy of the generated SEI from the generated
  * {@code Service} class, the endpoint address in the request context, and for HTTPS the trusted CA
  * set on the conduit as CXF's client transport documentation shows. Everything else is CXF's
  * default, including its default conduit. One proxy is shared by all threads.
+ *
+ * <p>With {@code urlConnectionConduit} it is "bare CXF": the same proxy on CXF's
+ * {@code HttpURLConnection} conduit (chosen for this client only, as the facade does), buffered as
+ * the JDK sends by default, with no interceptor, validation, retry or outcome of the facade's: the
+ * least a client built on CXF and the generated stubs pays, the bound the facade is compared with.
  */
 final class RawCxfCaller implements ActivationCaller {
 
@@ -26,10 +33,20 @@ final class RawCxfCaller implements ActivationCaller {
     private final ActivateDesktopProduct body;
 
     RawCxfCaller(Target target) throws IOException, GeneralSecurityException {
+        this(target, false);
+    }
+
+    RawCxfCaller(Target target, boolean urlConnectionConduit) throws IOException, GeneralSecurityException {
         this.port = new AmazonLS().getAmazonLSPort();
         ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
                 target.endpoint().toString());
         this.client = ClientProxy.getClient(port);
+        if (urlConnectionConduit) {
+            // Before the conduit exists: CXF's HTTP transport consults this endpoint property first.
+            HTTPConduitFactory urlConnection = (transport, bus, endpointInfo, address) ->
+                    new URLConnectionHTTPConduit(bus, endpointInfo, address);
+            client.getEndpoint().getEndpointInfo().setProperty(HTTPConduitFactory.class.getName(), urlConnection);
+        }
         if (target.caCertificate().isPresent()) {
             TLSClientParameters tls = new TLSClientParameters();
             tls.setSslContext(TrustedCa.sslContext(target.caCertificate().get()));
