@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +167,36 @@ class FutureContractIT {
         assertThat(debugLines()).anySatisfy(line -> assertThat(line).contains("FutureField"))
                 .anySatisfy(line -> assertThat(line).contains("Extension"))
                 .anySatisfy(line -> assertThat(line).contains("since"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void call_whenAnswerGrewEverywhereAtOnce_logsOneSummaryLineWithWhatWasSkipped(Operation operation) {
+        DesktopCredentials credentials = activateAgainst(client, sim);
+        logged.list.clear();
+        sim.faults().injectNext(1, InjectedFault.futureContract(EnumSet.allOf(ContractAddition.class)));
+
+        operation.call.apply(credentials);
+
+        Pattern summary = Pattern.compile("answer (\\w+) grew beyond the contract: (\\d+) unknown elements? skipped,"
+                + " (\\d+) unknown attributes? ignored");
+        List<Matcher> summaries = debugLines().stream().map(summary::matcher).filter(Matcher::matches).toList();
+        assertThat(summaries).as("summary lines of " + EVOLUTION_LOGGER).hasSize(1);
+        Matcher line = summaries.get(0);
+        assertThat(line.group(1)).endsWith("Response");
+        assertThat(Integer.parseInt(line.group(2))).isPositive();
+        assertThat(Integer.parseInt(line.group(3))).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void call_whenAnswerIsExactlyTheContract_logsNoSummaryLine(Operation operation) {
+        DesktopCredentials credentials = activateAgainst(client, sim);
+        logged.list.clear();
+
+        operation.call.apply(credentials);
+
+        assertThat(debugLines()).noneSatisfy(line -> assertThat(line).contains("grew beyond the contract"));
     }
 
     static Stream<Arguments> spoiledCredentials() {

@@ -99,6 +99,7 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
         factory.getInInterceptors().add(new ErrorBodies.Reader());
         factory.getInInterceptors().add(new UnknownContent.MustUnderstand());
         factory.getInInterceptors().add(new UnknownContent.Attributes());
+        factory.getInInterceptors().add(new UnknownContent.Summary());
         factory.getInFaultInterceptors().add(new AttemptTrace.FaultMarker());
         factory.getOutInterceptors().add(new AttemptTrace.ConnectionCatcher());
         factory.getOutInterceptors().add(new FixedLengthRequest());

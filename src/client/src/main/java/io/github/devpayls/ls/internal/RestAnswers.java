@@ -102,7 +102,9 @@ final class RestAnswers {
      *                          quotes no content of the body beyond element names
      */
     public static <T> T read(InputStream body, Class<T> type) {
-        return readCounting(body, type).answer();
+        Read<T> read = readCounting(body, type);
+        UnknownContent.summarise(type.getSimpleName(), read.skipped().size(), read.ignoredAttributes().size());
+        return read.answer();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.devpayls.ls.internal;
 
 import io.github.devpayls.ls.contract.LicenseServiceFacts;
+import io.github.devpayls.ls.contract.generated.ActivateDesktopProductResponse;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventHandler;
 import java.util.ArrayList;
@@ -119,12 +120,37 @@ final class UnknownContent implements ValidationEventHandler {
         return new UnknownContent(() -> parser, onSkipped);
     }
 
+    private static int counted(Message message, String key) {
+        return message.get(key) instanceof Integer n ? n : 0;
+    }
+
     /**
-     * @param message a CXF message
-     * @return how many unknown elements reading it skipped
+     * Logs, at DEBUG, one line per answer that grew beyond the contract: how much was skipped, beside
+     * the line per item. Nothing when the answer is exactly the contract's.
+     *
+     * @param answer     the answer's root element, e.g. {@code ActivateDesktopProductResponse}
+     * @param elements   the unknown elements (and SOAP header blocks) skipped
+     * @param attributes the unknown attributes ignored
      */
-    static int count(Message message) {
-        return message.get(COUNT_KEY) instanceof Integer n ? n : 0;
+    static void summarise(String answer, int elements, int attributes) {
+        if ((elements > 0 || attributes > 0) && LOG.isDebugEnabled()) {
+            LOG.debug("answer {} grew beyond the contract: {} unknown element{} skipped, {} unknown attribute{} ignored",
+                    answer, elements, elements == 1 ? "" : "s", attributes, attributes == 1 ? "" : "s");
+        }
+    }
+
+    /** Over SOAP: the per-answer summary, once JAXB has read the body. */
+    static final class Summary extends AbstractPhaseInterceptor<Message> {
+
+        Summary() {
+            super(Phase.POST_UNMARSHAL);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            summarise(ActivateDesktopProductResponse.class.getSimpleName(), counted(message, COUNT_KEY),
+                    counted(message, ATTRIBUTE_COUNT_KEY));
+        }
     }
 
     @Override
