@@ -29,6 +29,9 @@ final class AttemptTrace {
     /** Request-context key under which the attempt's instance travels. */
     static final String KEY = AttemptTrace.class.getName();
 
+    /** The header a redirect names its target in; read (never followed) by both transports. */
+    static final String LOCATION_HEADER = "Location";
+
     private final List<String> secrets;
     private final long deadlineNanos;
     // Read by the watchdog thread too.
@@ -356,7 +359,7 @@ final class AttemptTrace {
                     }
                     if (LicenseServiceFacts.RETRY_AFTER_HEADER.equalsIgnoreCase(name)) {
                         head.retryAfter = String.valueOf(list.get(0));
-                    } else if ("Location".equalsIgnoreCase(name)) {
+                    } else if (LOCATION_HEADER.equalsIgnoreCase(name)) {
                         head.location = String.valueOf(list.get(0));
                     } else if ("Content-Length".equalsIgnoreCase(name)) {
                         declaredLength = contentLength(String.valueOf(list.get(0)));

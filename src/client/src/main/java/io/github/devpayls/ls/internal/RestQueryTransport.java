@@ -151,7 +151,7 @@ final class RestQueryTransport {
             int status = connection.getResponseCode();
             head.responseHead(status, connection.getContentType(),
                     connection.getHeaderField(LicenseServiceFacts.RETRY_AFTER_HEADER));
-            head.location(connection.getHeaderField("Location"));
+            head.location(connection.getHeaderField(AttemptTrace.LOCATION_HEADER));
             InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             byte[] answer = raw == null ? new byte[0]
                     : readBounded(new AttemptTrace.GuardedBody(raw, connection.getContentLengthLong(), head));
