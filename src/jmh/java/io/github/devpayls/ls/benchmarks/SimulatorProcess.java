@@ -45,6 +45,9 @@ final class SimulatorProcess implements AutoCloseable {
         }
         command.addAll(List.of(extraServeArguments));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // JMH runs no tear-down after a failed set-up; without this the simulator would outlive the
+        // fork, holding its inherited stderr open, and JMH would wait for that pipe forever.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-simulator-" + process.pid()));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         URI endpoint = null;
         Path ca = null;
