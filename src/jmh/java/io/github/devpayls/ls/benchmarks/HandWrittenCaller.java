@@ -47,26 +47,45 @@ final class HandWrittenCaller implements ActivationCaller {
 
     @Override
     public Credentials activate() throws IOException, XMLStreamException {
+        try (InputStream in = post(url, sockets, envelope, "text/xml; charset=UTF-8",
+                "SOAPAction", "\"ActivateDesktopProduct\"")) {
+            return read(in);
+        }
+    }
+
+    /**
+     * The floors' one HTTP exchange: a buffered POST on a keep-alive connection.
+     *
+     * @param url         where to
+     * @param sockets     the TLS socket factory (the same instance every call, so the JDK's
+     *                    keep-alive cache reuses the connection), or {@code null} for HTTP
+     * @param body        the request body
+     * @param contentType its Content-Type
+     * @param headerPairs further request headers, name and value
+     * @return the answer's body, to be read to its end and closed
+     * @throws IOException when the exchange fails or the status is not 200
+     */
+    static InputStream post(URL url, SSLSocketFactory sockets, byte[] body, String contentType, String... headerPairs)
+            throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
         if (connection instanceof HttpsURLConnection https) {
-            // The same factory instance every call, so the JDK's keep-alive cache reuses the connection.
             https.setSSLSocketFactory(sockets);
         }
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "text/xml; charset=UTF-8");
-        connection.setRequestProperty("SOAPAction", "\"ActivateDesktopProduct\"");
+        connection.setRequestProperty("Content-Type", contentType);
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            connection.setRequestProperty(headerPairs[i], headerPairs[i + 1]);
+        }
         try (OutputStream out = connection.getOutputStream()) {
-            out.write(envelope);
+            out.write(body);
         }
         int status = connection.getResponseCode();
         if (status != HttpURLConnection.HTTP_OK) {
             connection.disconnect();
             throw new IOException("HTTP " + status);
         }
-        try (InputStream in = connection.getInputStream()) {
-            return read(in);
-        }
+        return connection.getInputStream();
     }
 
     private static Credentials read(InputStream in) throws XMLStreamException {

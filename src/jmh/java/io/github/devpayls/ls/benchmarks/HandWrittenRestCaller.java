@@ -5,15 +5,12 @@ import io.github.devpayls.ls.contract.RestQuery;
 import io.github.devpayls.ls.contract.RestQuerySignature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -23,8 +20,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The REST-Query floor: the least work a signed VerifyProductSubscriptionByTokens or
  * RefreshUserToken costs on the JVM. Each call is signed afresh (signature version 1, with the
- * contract's signer, as the facade does), posted as a form with a keep-alive
- * {@link HttpURLConnection} (buffered), and the one value wanted is read with StAX. No retries, no
+ * contract's signer, as the facade does), posted as a form with the floor's buffered keep-alive
+ * POST ({@link HandWrittenCaller#post}), and the one value wanted is read with StAX. No retries, no
  * error handling beyond the HTTP status, no checks of the answer.
  */
 final class HandWrittenRestCaller {
@@ -83,22 +80,8 @@ final class HandWrittenRestCaller {
             }
             form.append(RestQuery.encode(parameter.getKey())).append('=').append(RestQuery.encode(parameter.getValue()));
         }
-        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-        if (connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(sockets);
-        }
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(form.toString().getBytes(StandardCharsets.US_ASCII));
-        }
-        int status = connection.getResponseCode();
-        if (status != HttpURLConnection.HTTP_OK) {
-            connection.disconnect();
-            throw new IOException(action + ": HTTP " + status);
-        }
-        try (InputStream in = connection.getInputStream()) {
+        try (InputStream in = HandWrittenCaller.post(url, sockets, form.toString().getBytes(StandardCharsets.US_ASCII),
+                "application/x-www-form-urlencoded; charset=utf-8")) {
             XMLStreamReader reader = XML.createXMLStreamReader(in);
             String value = null;
             // To the end of the document, so the connection goes back to the keep-alive cache.
