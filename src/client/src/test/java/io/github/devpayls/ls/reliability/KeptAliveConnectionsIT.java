@@ -32,6 +32,8 @@ class KeptAliveConnectionsIT {
     private static final String ANSWER = ScriptedPeer.success("{UserToken}" + "dXNlcnRva2Vu".repeat(8),
             "TEST" + "A".repeat(16), "TEST" + "B".repeat(36), "keep-alive-request");
 
+    private static final long SETTLE_MS = 50;
+
     private static TestCertificates ca;
 
     @BeforeAll
@@ -100,6 +102,9 @@ class KeptAliveConnectionsIT {
                 while (spoiled.get() < call) {
                     Thread.sleep(1);
                 }
+                // The spoiling left the peer's socket; give loopback a moment to deliver it to the
+                // client's (a settle time for the scenario, not a bound on anything measured).
+                Thread.sleep(SETTLE_MS);
             }
             assertThat(requests.get()).isEqualTo(3);
             assertThat(peer.acceptedConnections()).isEqualTo(3);
