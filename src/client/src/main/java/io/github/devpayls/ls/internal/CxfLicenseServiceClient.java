@@ -187,9 +187,10 @@ public final class CxfLicenseServiceClient implements LicenseServiceClient {
                                                      List<String> secrets, Duration remaining) {
         Map<String, Object> context = cxfClient.getRequestContext();
         AttemptTrace head = new AttemptTrace(secrets, System.nanoTime() + remaining.toNanos());
-        boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
-        long receiveMillis = Math.max(ClientDefaults.MIN_RECEIVE_TIMEOUT.toMillis(), Math.min(requestTimeout.toMillis(), remaining.toMillis()));
-        long connectMillis = Math.max(1, Math.min(connectTimeout.toMillis(), remaining.toMillis()));
+        AttemptTimeouts timeouts = AttemptTimeouts.of(requestTimeout, connectTimeout, remaining);
+        boolean deadlineBound = timeouts.deadlineBound();
+        long receiveMillis = timeouts.receiveMillis();
+        long connectMillis = timeouts.connectMillis();
         context.put(AttemptTrace.KEY, head);
         context.put(Message.RECEIVE_TIMEOUT, receiveMillis);
         context.put(Message.CONNECTION_TIMEOUT, connectMillis);

@@ -117,9 +117,10 @@ final class RestQueryTransport {
         String action = request.action();
         List<String> secrets = request.secrets();
         AttemptTrace head = new AttemptTrace(secrets, System.nanoTime() + remaining.toNanos());
-        boolean deadlineBound = remaining.compareTo(requestTimeout) < 0;
-        int receiveMillis = (int) Math.max(ClientDefaults.MIN_RECEIVE_TIMEOUT.toMillis(), Math.min(requestTimeout.toMillis(), remaining.toMillis()));
-        int connectMillis = (int) Math.max(1, Math.min(connectTimeout.toMillis(), remaining.toMillis()));
+        AttemptTimeouts timeouts = AttemptTimeouts.of(requestTimeout, connectTimeout, remaining);
+        boolean deadlineBound = timeouts.deadlineBound();
+        int receiveMillis = timeouts.receiveMillis();
+        int connectMillis = timeouts.connectMillis();
         InFlightAttempts.Watch watch = inFlight.begin(head, remaining);
         HttpURLConnection connection = null;
         boolean complete = false;
