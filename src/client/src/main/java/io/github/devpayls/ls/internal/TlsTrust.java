@@ -179,9 +179,8 @@ public final class TlsTrust {
          */
         @Override
         public Socket createSocket() throws IOException {
-            Socket tcp = SocketChannel.open().socket();
-            tcp.setTcpNoDelay(true);
-            return tcp;
+            // TCP_NODELAY comes with the TLS layer (pin), which sets it on this socket underneath.
+            return SocketChannel.open().socket();
         }
 
         @Override
